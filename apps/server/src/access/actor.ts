@@ -1,0 +1,12 @@
+import type { Role } from "@civicgrid/shared";
+import type { Unit } from "../places/directory.ts";
+
+/** The signed-in user as every use case sees them. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unit: Unit;
+  sessionId: string;
+}

@@ -1,0 +1,51 @@
+// Start-up shared by `npm start` and the tests: connect, migrate, seed an empty database, load the
+// directory of places and the calendar, and build the app.
+import { EventEmitter } from "node:events";
+import type { Config } from "./config.ts";
+import { type DbHandle, connectDatabase } from "./db/connect.ts";
+import { migrate } from "./db/migrate.ts";
+import { buildApp } from "./http/app.ts";
+import { loadCalendar } from "./lib/calendar.ts";
+import { type Clock, systemClock } from "./lib/clock.ts";
+import type { Logger } from "./logger.ts";
+import { PlaceDirectory } from "./places/directory.ts";
+import { seedDemoAccounts } from "./seed/seed-demo.ts";
+import { isSeeded, seedReference } from "./seed/seed-reference.ts";
+import type { Services } from "./services.ts";
+
+export interface PrepareResult {
+  /** the generated demo password, when this start created the demo accounts without one given */
+  generatedPassword: string | null;
+  seeded: boolean;
+}
+
+/** Migrate and, on an empty database, seed. Safe to run on every start. */
+export async function prepareDatabase(handle: DbHandle, config: Config, logger: Logger): Promise<PrepareResult> {
+  const applied = await migrate(handle.pool);
+  if (applied.length) logger.info({ applied }, "migrations applied");
+  let seeded = false;
+  if (!(await isSeeded(handle.db))) {
+    await seedReference(handle.db, logger);
+    seeded = true;
+  }
+  let generatedPassword: string | null = null;
+  if (config.CIVICGRID_DEMO) {
+    generatedPassword = await seedDemoAccounts(handle.db, logger, config.CIVICGRID_DEMO_PASSWORD);
+  }
+  return { generatedPassword, seeded };
+}
+
+export async function createServices(handle: DbHandle, config: Config, logger: Logger, clock: Clock = systemClock) {
+  const [places, calendar] = await Promise.all([PlaceDirectory.load(handle.db), loadCalendar(handle.db)]);
+  const services: Services = { db: handle.db, config, logger, clock, places, calendar, events: new EventEmitter() };
+  services.events.setMaxListeners(0);
+  return services;
+}
+
+export async function boot(config: Config, logger: Logger) {
+  const handle = await connectDatabase(config, logger);
+  const prepared = await prepareDatabase(handle, config, logger);
+  const services = await createServices(handle, config, logger);
+  const app = await buildApp(services);
+  return { handle, services, app, prepared };
+}

@@ -1,0 +1,109 @@
+// Writes a domain patch to the case row: the new state, the units, the counters, the timestamps of
+// the step and the deadlines it sets. Optimistic version bump for clients that cache a case.
+import { type ActionInput, type CasePatch, deadlinesFor } from "@civicgrid/domain";
+import { type Updateable, sql } from "kysely";
+import type { Actor } from "../access/actor.ts";
+import type { Db } from "../db/connect.ts";
+import type { CaseRow, CasesTable } from "../db/schema.ts";
+import type { Services } from "../services.ts";
+
+/** Working days a unit has to accept (签收) a dispatched case: the 12345 response limit. */
+export const ACCEPT_LIMIT_DAYS = 1;
+
+interface ApplyPatchOptions {
+  services: Services;
+  trx: Db;
+  row: CaseRow;
+  patch: CasePatch;
+  input: ActionInput;
+  actor: Actor;
+  now: Date;
+}
+
+export async function applyPatch({ services, trx, row, patch, input, actor, now }: ApplyPatchOptions): Promise<CaseRow> {
+  const { calendar } = services;
+  const set: Updateable<CasesTable> = { status: patch.status, updated_at: now };
+  if (patch.centreUnitCode !== undefined) set.centre_unit_code = patch.centreUnitCode;
+  if (patch.ownerUnitCode !== undefined) set.owner_unit_code = patch.ownerUnitCode;
+  if (patch.assistUnitCodes !== undefined) set.assist_unit_codes = patch.assistUnitCodes;
+  if (patch.mergedIntoId !== undefined) set.merged_into_id = patch.mergedIntoId;
+  if (patch.pendingExtension !== undefined) {
+    set.pending_extension = patch.pendingExtension === null ? null : JSON.stringify(patch.pendingExtension);
+  }
+  if (patch.resetHandling) {
+    set.accepted_at = null;
+    set.handled_at = null;
+  }
+  const involved = new Set(row.involved_unit_codes);
+  for (const code of [patch.centreUnitCode, patch.ownerUnitCode, ...(patch.assistUnitCodes ?? [])]) {
+    if (code) involved.add(code);
+  }
+  if (involved.size !== row.involved_unit_codes.length) set.involved_unit_codes = [...involved];
+
+  switch (input.action) {
+    case "register":
+      set.registered_at = now;
+      break;
+    case "dispatch":
+      set.dispatched_at = now;
+      set.dispatcher_unit_code = actor.unit.code;
+      set.accept_due_at = calendar.addWorkingDays(now, ACCEPT_LIMIT_DAYS);
+      break;
+    case "accept":
+      set.accepted_at = now;
+      break;
+    case "return":
+      set.last_return_reason = input.reason;
+      break;
+    case "feedback":
+      set.handled_at = now;
+      set.result_note = input.note;
+      break;
+    case "verify":
+      if (input.pass) set.closed_at = now;
+      else set.handled_at = null;
+      break;
+    case "evaluate":
+      set.evaluated_at = now;
+      set.rating = input.rating;
+      set.rating_comment = input.comment ?? null;
+      break;
+    case "reopen": {
+      // a reopened case starts a fresh time limit from now
+      const limit = Number(row.limit_days ?? 5);
+      const { dueAt, warnAt } = deadlinesFor(calendar, now, limit);
+      Object.assign(set, resetTimers(dueAt, warnAt));
+      set.closed_at = null;
+      set.evaluated_at = null;
+      set.rating = null;
+      set.rating_comment = null;
+      set.registered_at = now;
+      break;
+    }
+  }
+  if (patch.dueAt) {
+    // approved extension: the warning keeps the same share of the new, longer window
+    const start = row.dispatched_at ?? row.reported_at;
+    const span = calendar.workingTimeBetween(start, patch.dueAt);
+    Object.assign(set, resetTimers(patch.dueAt, calendar.addWorkingTime(start, span * 0.8)));
+  }
+
+  return trx
+    .updateTable("cases")
+    .set({
+      ...set,
+      version: sql`version + 1`,
+      rework_count: sql`rework_count + ${patch.reworkDelta ?? 0}`,
+      return_count: sql`return_count + ${patch.returnDelta ?? 0}`,
+      reopen_count: sql`reopen_count + ${patch.reopenDelta ?? 0}`,
+      supervision_count: sql`supervision_count + ${patch.supervisionDelta ?? 0}`,
+      extension_count: sql`extension_count + ${patch.extensionDelta ?? 0}`,
+    })
+    .where("id", "=", row.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+function resetTimers(dueAt: Date, warnAt: Date): Updateable<CasesTable> {
+  return { due_at: dueAt, warn_at: warnAt, warned_at: null, overdue_at: null, next_escalation_at: null, escalation_level: 0 };
+}

@@ -1,0 +1,46 @@
+// One config module, validated at boot: a bad environment stops the server with a clear message.
+import path from "node:path";
+import { type Static, Type } from "@sinclair/typebox";
+import { Value } from "@sinclair/typebox/value";
+
+const Env = Type.Object({
+  DATABASE_URL: Type.Optional(Type.String({ pattern: "^postgres(ql)?://" })),
+  DATA_DIR: Type.String({ default: "./data" }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ default: "0.0.0.0" }),
+  /** port for the embedded PostgreSQL; 0 picks a free one */
+  PG_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 0 }),
+  LOG_LEVEL: Type.Union(
+    ["fatal", "error", "warn", "info", "debug", "trace", "silent"].map((l) => Type.Literal(l)),
+    { default: "info" },
+  ),
+  /** seed the Anshan demo (hierarchy, units, accounts, history) into an empty database */
+  CIVICGRID_DEMO: Type.Boolean({ default: true }),
+  CIVICGRID_DEMO_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  /** how many historical cases the demo seed generates (the article's year: 78,182) */
+  SEED_HISTORY_CASES: Type.Integer({ minimum: 0, maximum: 500_000, default: 78_182 }),
+  SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
+  SESSION_MAX_HOURS: Type.Integer({ minimum: 1, maximum: 72, default: 12 }),
+  SWEEP_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 60 }),
+  NODE_ENV: Type.String({ default: "production" }),
+});
+
+export type Config = Static<typeof Env> & { dataDir: string };
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(Env.properties)) {
+    const v = env[key];
+    if (v !== undefined && v !== "") raw[key] = v;
+  }
+  const withDefaults = Value.Default(Env, Value.Convert(Env, raw));
+  const errors = [...Value.Errors(Env, withDefaults)];
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.path.slice(1) || "(env)"}: ${e.message}`);
+    throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const cfg = withDefaults as Static<typeof Env>;
+  return { ...cfg, dataDir: path.resolve(cfg.DATA_DIR) };
+}

@@ -1,0 +1,40 @@
+// Authentication: a bearer token or the session cookie resolves to request.actor. Routes declare
+// `config: { auth: false }` to be public; every other route requires a signed-in user.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Actor } from "../access/actor.ts";
+import { AppError } from "../errors.ts";
+import { authenticateSession } from "../use-cases/authenticate-session.ts";
+
+export const SESSION_COOKIE = "cg_session";
+
+export function tokenFrom(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith("Bearer ")) return header.slice(7).trim() || null;
+  return request.cookies?.[SESSION_COOKIE] ?? null;
+}
+
+export function registerAuth(app: FastifyInstance): void {
+  app.decorateRequest("actor", null);
+  app.addHook("onRequest", async (request) => {
+    const routeConfig = request.routeOptions.config as { auth?: boolean } | undefined;
+    if (routeConfig?.auth === false || !request.url.startsWith("/api/v1/")) return;
+    const token = tokenFrom(request);
+    if (!token) throw new AppError("UNAUTHENTICATED");
+    request.actor = await authenticateSession({ services: app.services, token });
+  });
+}
+
+/** The signed-in actor; routes behind registerAuth always have one. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError("UNAUTHENTICATED");
+  return request.actor;
+}
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+  interface FastifyContextConfig {
+    auth?: boolean;
+  }
+}

@@ -1,0 +1,26 @@
+// Runs the SLA sweep on an interval, never two at once in this process; several servers are safe
+// because each batch locks its rows with SKIP LOCKED and every step is guarded by its timestamp.
+import type { Services } from "../services.ts";
+import { sweepDeadlines } from "./sweep-deadlines.ts";
+
+export function startSweeper(services: Services): () => void {
+  const seconds = services.config.SWEEP_INTERVAL_SECONDS;
+  if (seconds === 0) return () => {};
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const r = await sweepDeadlines({ services });
+      if (r.warned + r.overdue + r.escalated > 0) services.logger.info(r, "SLA sweep");
+    } catch (err) {
+      services.logger.error({ err }, "SLA sweep failed");
+    } finally {
+      running = false;
+    }
+  };
+  const timer = setInterval(tick, seconds * 1000);
+  timer.unref();
+  void tick();
+  return () => clearInterval(timer);
+}

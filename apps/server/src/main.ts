@@ -1,0 +1,44 @@
+// `npm start`: the CivicGrid server on the embedded PostgreSQL (or DATABASE_URL).
+import { boot } from "./boot.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { startSweeper } from "./jobs/sweeper.ts";
+import { createLogger } from "./logger.ts";
+
+async function main() {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const started = Date.now();
+  const { handle, services, app, prepared } = await boot(config, logger);
+  const stopSweeper = startSweeper(services);
+  await app.listen({ port: config.PORT, host: config.HOST });
+  logger.info({ port: config.PORT, ms: Date.now() - started }, "CivicGrid is answering");
+  if (prepared.generatedPassword) {
+    // printed once, on the start that created the accounts; not written to the structured log
+    process.stdout.write(
+      `\n  Demo accounts created (city_dispatcher, bajiazi_center, yuhua_grid01, …).\n  Password: ${prepared.generatedPassword}\n  Set CIVICGRID_DEMO_PASSWORD to choose it.\n\n`,
+    );
+  }
+  const shutdown = async (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    stopSweeper();
+    await app.close();
+    await handle.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

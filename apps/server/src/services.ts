@@ -1,0 +1,28 @@
+// What every use case gets: the database, the directory of places and units, the calendar, a clock.
+import type { WorkCalendar } from "@civicgrid/domain";
+import { EventEmitter } from "node:events";
+import type { Config } from "./config.ts";
+import type { Db } from "./db/connect.ts";
+import type { Clock } from "./lib/clock.ts";
+import type { Logger } from "./logger.ts";
+import type { PlaceDirectory } from "./places/directory.ts";
+
+export interface CaseChange {
+  caseId: string;
+  code: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  at: Date;
+}
+
+export interface Services {
+  db: Db;
+  config: Config;
+  logger: Logger;
+  clock: Clock;
+  places: PlaceDirectory;
+  calendar: WorkCalendar;
+  /** emits "case" with a CaseChange after each committed transition (live screens, notifications) */
+  events: EventEmitter;
+}

@@ -1,0 +1,182 @@
+// Intake: locate the point, route by the responsibility list, set the time limit, store the case and
+// its first event in one transaction. An Idempotency-Key makes retries return the same case.
+import { createHash } from "node:crypto";
+import { DEFAULT_LIMIT_DAYS, type Place, deadlinesFor, routeCase } from "@civicgrid/domain";
+import type { CaseSource } from "@civicgrid/shared";
+import type { Actor } from "../access/actor.ts";
+import { nextCaseCode } from "../cases/case-code.ts";
+import { findResponsibility } from "../cases/responsibility.ts";
+import type { Db } from "../db/connect.ts";
+import type { CaseRow } from "../db/schema.ts";
+import { AppError } from "../errors.ts";
+import type { Services } from "../services.ts";
+
+export interface CreateCaseInput {
+  description: string;
+  lat: number;
+  lng: number;
+  title?: string;
+  categoryCode?: string;
+  address?: string;
+  source: CaseSource;
+  reporter?: { name?: string; phone?: string };
+}
+
+export interface CreateCaseOptions {
+  services: Services;
+  actor: Actor | null;
+  input: CreateCaseInput;
+  idempotencyKey?: string;
+}
+
+export interface CreateCaseResult {
+  row: CaseRow;
+  replayed: boolean;
+}
+
+export function locateOrFail(services: Services, lat: number, lng: number): Place {
+  const place = services.places.locate(lat, lng);
+  if (!place) throw new AppError("LOCATION_OUTSIDE_CITY", { lat, lng });
+  return place;
+}
+
+function requestHash(input: CreateCaseInput): string {
+  // canonical: sorted keys, so the same body in another key order is the same request
+  const canonical = JSON.stringify(input, (_k, v) =>
+    v && typeof v === "object" && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+export async function createCase({ services, actor, input, idempotencyKey }: CreateCaseOptions): Promise<CreateCaseResult> {
+  const { db, places, clock, calendar } = services;
+  const scope = actor ? `user:${actor.userId}` : "anonymous";
+  const hash = requestHash(input);
+  if (idempotencyKey) {
+    const replay = await findReplay(db, scope, idempotencyKey, hash);
+    if (replay) return { row: replay, replayed: true };
+  }
+
+  const place = locateOrFail(services, input.lat, input.lng);
+  let category: { code: string; name: string } | undefined;
+  if (input.categoryCode) {
+    category = await db
+      .selectFrom("categories")
+      .select(["code", "name"])
+      .where("code", "=", input.categoryCode)
+      .where("active", "=", true)
+      .executeTakeFirst();
+    if (!category) throw new AppError("UNKNOWN_CATEGORY", { categoryCode: input.categoryCode });
+  }
+  const entry = category ? await findResponsibility(db, category.code) : null;
+  const route = routeCase(place, entry, places);
+  const centre = places.centreOf(place.township) ?? places.centreOf(place.district);
+  if (!centre) throw new AppError("UNKNOWN_UNIT", { place });
+
+  const now = clock.now();
+  const limitDays = route.limitDays ?? DEFAULT_LIMIT_DAYS;
+  const { dueAt, warnAt } = deadlinesFor(calendar, now, limitDays);
+  const communityName = places.division(place.community)?.name ?? "";
+  const title = input.title?.trim() || defaultTitle(input.description, category?.name, communityName);
+
+  try {
+    const row = await db.transaction().execute(async (trx) => {
+      const code = await nextCaseCode(trx, now);
+      const created = await trx
+        .insertInto("cases")
+        .values({
+          code,
+          title,
+          description: input.description.trim(),
+          source: input.source,
+          category_code: category?.code ?? null,
+          status: "reported",
+          lat: input.lat,
+          lng: input.lng,
+          address: input.address?.trim() || null,
+          grid_code: place.grid,
+          community_code: place.community,
+          township_code: place.township,
+          district_code: place.district,
+          city_code: place.city,
+          reporter_name: input.reporter?.name?.trim() || null,
+          reporter_phone: input.reporter?.phone?.trim() || null,
+          reported_by: actor?.userId ?? null,
+          centre_unit_code: centre,
+          involved_unit_codes: [centre],
+          suggested_unit_code: route.unitCode,
+          owner_unit_code: null,
+          routing_rule: route.rule,
+          routing_reason: JSON.stringify(route.reason),
+          limit_days: limitDays,
+          reported_at: now,
+          due_at: dueAt,
+          warn_at: warnAt,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await trx
+        .insertInto("case_events")
+        .values({
+          case_id: created.id,
+          seq: 1,
+          action: "report",
+          from_status: null,
+          to_status: "reported",
+          actor_user_id: actor?.userId ?? null,
+          actor_role: actor?.roles[0] ?? null,
+          actor_unit_code: actor?.unit.code ?? null,
+          at: now,
+          note: null,
+          data: JSON.stringify({ source: input.source, gridCode: place.grid, suggestedUnit: route.unitCode }),
+        })
+        .execute();
+      if (idempotencyKey) {
+        // the primary key serialises concurrent retries: the loser's insert fails and it replays
+        await trx
+          .insertInto("idempotency_keys")
+          .values({ scope, key: idempotencyKey, request_hash: hash, case_id: created.id })
+          .execute();
+      }
+      return created;
+    });
+    services.events.emit("case", {
+      caseId: row.id,
+      code: row.code,
+      action: "report",
+      fromStatus: null,
+      toStatus: "reported",
+      at: now,
+    });
+    return { row, replayed: false };
+  } catch (err) {
+    if (idempotencyKey && (err as { code?: string }).code === "23505") {
+      const replay = await findReplay(db, scope, idempotencyKey, hash);
+      if (replay) return { row: replay, replayed: true };
+    }
+    throw err;
+  }
+}
+
+async function findReplay(db: Db, scope: string, key: string, hash: string): Promise<CaseRow | null> {
+  const existing = await db
+    .selectFrom("idempotency_keys")
+    .innerJoin("cases", "cases.id", "idempotency_keys.case_id")
+    .selectAll("cases")
+    .select("idempotency_keys.request_hash")
+    .where("idempotency_keys.scope", "=", scope)
+    .where("idempotency_keys.key", "=", key)
+    .executeTakeFirst();
+  if (!existing) return null;
+  if (existing.request_hash !== hash) throw new AppError("IDEMPOTENCY_KEY_REUSED");
+  const { request_hash: _ignored, ...row } = existing;
+  return row as CaseRow;
+}
+
+function defaultTitle(description: string, categoryName: string | undefined, communityName: string): string {
+  if (categoryName) return `${communityName}${categoryName}`.slice(0, 60);
+  const firstLine = description.trim().split(/[\n。!?！？]/)[0] ?? "";
+  return firstLine.slice(0, 40) || "群众反映问题";
+}

@@ -1,0 +1,23 @@
+import { availableActions } from "@civicgrid/domain";
+import type { Actor } from "../access/actor.ts";
+import { scopeCases } from "../access/case-scope.ts";
+import { factsFor, snapshotOf } from "../cases/facts.ts";
+import { AppError } from "../errors.ts";
+import type { Services } from "../services.ts";
+
+/** One case with its timeline and the actions the caller may take now; 404 outside jurisdiction. */
+export async function getCase({ services, actor, id }: { services: Services; actor: Actor; id: string }) {
+  const { db, places } = services;
+  const row = await scopeCases(db.selectFrom("cases").selectAll(), actor).where("id", "=", id).executeTakeFirst();
+  if (!row) throw new AppError("CASE_NOT_FOUND");
+  const [events, mergedCases] = await Promise.all([
+    db.selectFrom("case_events").selectAll().where("case_id", "=", id).orderBy("seq").execute(),
+    db.selectFrom("cases").select(["id", "code"]).where("merged_into_id", "=", id).orderBy("reported_at").execute(),
+  ]);
+  return {
+    row,
+    events,
+    mergedCases,
+    availableActions: availableActions(snapshotOf(row), factsFor(actor, row, places)),
+  };
+}

@@ -1,0 +1,84 @@
+// The case list, always scoped to the caller's jurisdiction, filtered, sorted and paged on the server.
+import type { CaseStatus } from "@civicgrid/shared";
+import { sql } from "kysely";
+import type { Actor } from "../access/actor.ts";
+import { divisionColumn, scopeCases } from "../access/case-scope.ts";
+import { AppError } from "../errors.ts";
+import type { Services } from "../services.ts";
+
+export interface ListCasesFilter {
+  status?: CaseStatus[];
+  divisionCode?: string;
+  categoryCode?: string;
+  source?: string;
+  overdue?: boolean;
+  ownerUnitCode?: string;
+  q?: string;
+  reportedFrom?: string;
+  reportedTo?: string;
+}
+
+export type CaseSort = "reportedAt" | "-reportedAt" | "dueAt" | "-dueAt" | "updatedAt" | "-updatedAt";
+
+export interface ListCasesOptions {
+  services: Services;
+  actor: Actor;
+  filter: ListCasesFilter;
+  sort: CaseSort;
+  page: number;
+  pageSize: number;
+}
+
+const SORT_COLUMN = { reportedAt: "reported_at", dueAt: "due_at", updatedAt: "updated_at" } as const;
+const SLA_OPEN = ["reported", "registered", "dispatched", "accepted", "returned"];
+
+export async function listCases({ services, actor, filter, sort, page, pageSize }: ListCasesOptions) {
+  const { db, places, clock } = services;
+  let qb = scopeCases(db.selectFrom("cases"), actor);
+  if (filter.status?.length) qb = qb.where("status", "in", filter.status);
+  if (filter.divisionCode) {
+    const grid = filter.divisionCode.length === 14;
+    const division = grid ? null : places.division(filter.divisionCode);
+    if (!grid && !division) throw new AppError("VALIDATION_FAILED", { field: "divisionCode", problem: "unknown division" });
+    qb = grid
+      ? qb.where("grid_code", "=", filter.divisionCode)
+      : qb.where(divisionColumn(division!.level), "=", filter.divisionCode);
+  }
+  if (filter.categoryCode) {
+    // a class or level-1/2 code selects everything below it
+    qb = qb.where((eb) =>
+      eb.or([
+        eb("category_code", "=", filter.categoryCode!),
+        eb("category_code", "in", eb.selectFrom("categories").select("code").where("parent_code", "=", filter.categoryCode!)),
+        eb("category_code", "like", `${filter.categoryCode!.replace(/[%_\\]/g, "")}%`),
+      ]),
+    );
+  }
+  if (filter.source) qb = qb.where("source", "=", filter.source);
+  if (filter.ownerUnitCode) qb = qb.where("owner_unit_code", "=", filter.ownerUnitCode);
+  if (filter.reportedFrom) qb = qb.where("reported_at", ">=", new Date(filter.reportedFrom));
+  if (filter.reportedTo) qb = qb.where("reported_at", "<", new Date(filter.reportedTo));
+  if (filter.q) {
+    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    qb = qb.where((eb) => eb.or([eb("title", "ilike", like), eb("description", "ilike", like), eb("code", "ilike", like)]));
+  }
+  if (filter.overdue !== undefined) {
+    const now = clock.now();
+    qb = filter.overdue
+      ? qb.where("status", "in", SLA_OPEN).where("due_at", "<=", now)
+      : qb.where((eb) => eb.or([eb("status", "not in", SLA_OPEN), eb("due_at", "is", null), eb("due_at", ">", now)]));
+  }
+  const desc = sort.startsWith("-");
+  const column = SORT_COLUMN[(desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMN];
+  const [rows, count] = await Promise.all([
+    qb
+      .selectAll()
+      .orderBy(column, (ob) => (desc ? ob.desc().nullsLast() : ob.asc().nullsLast()))
+      .orderBy("id")
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    qb.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n, page, pageSize };
+}

@@ -1,0 +1,42 @@
+import { createHash, randomBytes } from "node:crypto";
+import { AppError } from "../errors.ts";
+import { DUMMY_HASH, verifyPassword } from "../lib/password.ts";
+import type { Services } from "../services.ts";
+
+export interface LogInOptions {
+  services: Services;
+  username: string;
+  password: string;
+  ip: string | null;
+}
+
+export function hashToken(token: string): Buffer {
+  return createHash("sha256").update(token).digest();
+}
+
+/** Checks the password and opens a server-side session; the token is returned once, stored hashed. */
+export async function logIn({ services, username, password, ip }: LogInOptions) {
+  const { db, clock, config } = services;
+  const user = await db
+    .selectFrom("users")
+    .selectAll()
+    .where("username", "=", username.trim().toLowerCase())
+    .executeTakeFirst();
+  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+  if (!user || !ok) throw new AppError("INVALID_CREDENTIALS");
+  if (!user.active) throw new AppError("ACCOUNT_DISABLED");
+  const token = randomBytes(32).toString("base64url");
+  const now = clock.now();
+  await db
+    .insertInto("sessions")
+    .values({
+      token_hash: hashToken(token),
+      user_id: user.id,
+      created_at: now,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + config.SESSION_MAX_HOURS * 3_600_000),
+      ip,
+    })
+    .execute();
+  return { token, user };
+}

@@ -1,0 +1,183 @@
+// One case transition: lock the row (scoped to the caller), resolve the action's references, let the
+// domain decide, write the new state and one append-only event in the same transaction, then notify.
+import { type ActionInput, checkAllowed, decide, mayDispatchTo } from "@civicgrid/domain";
+import type { CaseAction } from "@civicgrid/shared";
+import { sql } from "kysely";
+import type { Actor } from "../access/actor.ts";
+import { scopeCondition, scopeOf } from "../access/case-scope.ts";
+import { applyPatch } from "../cases/apply-patch.ts";
+import { factsFor, placeOf, snapshotOf } from "../cases/facts.ts";
+import type { Db } from "../db/connect.ts";
+import type { CaseRow } from "../db/schema.ts";
+import { AppError } from "../errors.ts";
+import type { Services } from "../services.ts";
+
+export interface PerformCaseActionOptions {
+  services: Services;
+  actor: Actor;
+  caseId: string;
+  action: CaseAction;
+  /** the action's fields, already validated against the action's JSON schema */
+  body: Record<string, unknown>;
+}
+
+export async function performCaseAction({ services, actor, caseId, action, body }: PerformCaseActionOptions) {
+  const { db, places, clock } = services;
+  const now = clock.now();
+  const result = await db.transaction().execute(async (trx) => {
+    const row = await lockCase(trx, actor, caseId);
+    if (!row) throw new AppError("CASE_NOT_FOUND");
+    const snapshot = snapshotOf(row);
+    const facts = factsFor(actor, row, places);
+    const refused = checkAllowed(snapshot, action, facts);
+    if (refused) throw new AppError(refused, { status: row.status, action });
+
+    const input = await resolveInput(services, trx, actor, row, action, body, now);
+    const decision = decide(snapshot, input, facts);
+    if (!decision.ok) throw new AppError(decision.code, { status: row.status, action });
+
+    const updated = await applyPatch({ services, trx, row, patch: decision.patch, input, actor, now });
+    if (input.action === "merge") {
+      await trx
+        .updateTable("cases")
+        .set({ me_too_count: sql`me_too_count + 1 + ${row.me_too_count}`, updated_at: now })
+        .where("id", "=", input.targetId)
+        .execute();
+    }
+    const note = noteOf(input);
+    await trx
+      .insertInto("case_events")
+      .values({
+        case_id: row.id,
+        seq: sql<number>`(select coalesce(max(seq), 0) + 1 from case_events where case_id = ${row.id})`,
+        action,
+        from_status: row.status,
+        to_status: updated.status,
+        actor_user_id: actor.userId,
+        actor_role: actor.roles[0] ?? null,
+        actor_unit_code: actor.unit.code,
+        at: now,
+        note,
+        data: JSON.stringify(eventData(input, row, updated)),
+      })
+      .execute();
+    return updated;
+  });
+  services.events.emit("case", {
+    caseId: result.id,
+    code: result.code,
+    action,
+    fromStatus: null,
+    toStatus: result.status,
+    at: now,
+  });
+  return result;
+}
+
+async function lockCase(trx: Db, actor: Actor, id: string): Promise<CaseRow | undefined> {
+  return trx
+    .selectFrom("cases")
+    .selectAll()
+    .where("id", "=", id)
+    .where(scopeCondition(scopeOf(actor)))
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+/** Turns the request body into the domain's input, resolving and checking referenced units and cases. */
+async function resolveInput(
+  services: Services,
+  trx: Db,
+  actor: Actor,
+  row: CaseRow,
+  action: CaseAction,
+  body: Record<string, unknown>,
+  now: Date,
+): Promise<ActionInput> {
+  const { places } = services;
+  const str = (k: string) => (typeof body[k] === "string" ? (body[k] as string) : "");
+  const opt = (k: string) => (typeof body[k] === "string" ? (body[k] as string) : undefined);
+  const place = placeOf(row);
+  const dispatchTarget = (code: string) => {
+    const unit = places.unit(code);
+    if (!unit || !unit.active) throw new AppError("UNKNOWN_UNIT", { unitCode: code });
+    if (!mayDispatchTo(actor.unit, unit, place)) throw new AppError("UNIT_OUT_OF_JURISDICTION", { unitCode: code });
+    return unit.code;
+  };
+  switch (action) {
+    case "register":
+    case "accept":
+      return { action, note: opt("note") };
+    case "reject":
+    case "reopen":
+      return { action, reason: str("reason") };
+    case "merge": {
+      const targetId = str("targetId");
+      // the target must also be within the caller's jurisdiction
+      const target = await trx
+        .selectFrom("cases")
+        .select(["id", "status"])
+        .where("id", "=", targetId)
+        .where(scopeCondition(scopeOf(actor)))
+        .executeTakeFirst();
+      return { action, targetId, targetStatus: (target?.status ?? null) as never, note: opt("note") };
+    }
+    case "dispatch": {
+      const unitCode = dispatchTarget(str("unitCode"));
+      const assist = Array.isArray(body.assistUnitCodes) ? (body.assistUnitCodes as string[]) : [];
+      return { action, unitCode, assistUnitCodes: [...new Set(assist)].map(dispatchTarget), note: opt("note") };
+    }
+    case "return":
+      return { action, reason: str("reason"), reasonCode: opt("reasonCode") };
+    case "escalate": {
+      // the owner reports up from its own seat; a centre hands the case to the centre above it
+      const from = row.owner_unit_code === actor.unit.code ? actor.unit : places.unit(row.centre_unit_code);
+      return { action, reason: str("reason"), targetCentreUnitCode: from ? places.centreAbove(from) : null };
+    }
+    case "assign": {
+      const unit = places.unit(str("unitCode"));
+      if (!unit || !unit.active) throw new AppError("UNKNOWN_UNIT", { unitCode: str("unitCode") });
+      const childOfActor = places.division(unit.divisionCode)?.parentCode === actor.unit.divisionCode;
+      const isCentre = unit.type === "district_centre" || unit.type === "township_centre";
+      if (!isCentre || !childOfActor || placeOf(row)[unit.level] !== unit.divisionCode) {
+        throw new AppError("UNIT_OUT_OF_JURISDICTION", { unitCode: unit.code });
+      }
+      return { action, unitCode: unit.code, note: opt("note") };
+    }
+    case "feedback": {
+      const photoIds = Array.isArray(body.photoIds) ? (body.photoIds as string[]) : [];
+      return { action, note: str("note"), photoIds };
+    }
+    case "verify":
+      return { action, pass: body.pass === true, note: str("note") };
+    case "evaluate":
+      return { action, rating: body.rating as never, comment: opt("comment") };
+    case "extend-request": {
+      const until = new Date(str("until"));
+      if (Number.isNaN(until.getTime())) throw new AppError("VALIDATION_FAILED", { field: "until" });
+      return { action, until, reason: str("reason"), requestedBy: actor.userId, now };
+    }
+    case "extend-approve":
+      return { action, approve: body.approve === true, note: opt("note") };
+    case "supervise":
+      return { action, note: str("note") };
+  }
+}
+
+function noteOf(input: ActionInput): string | null {
+  if ("reason" in input && input.reason) return input.reason;
+  if ("note" in input && input.note) return input.note;
+  if (input.action === "evaluate") return input.comment ?? null;
+  return null;
+}
+
+function eventData(input: ActionInput, before: CaseRow, after: CaseRow): Record<string, unknown> {
+  const { action: _a, ...fields } = input as ActionInput & Record<string, unknown>;
+  delete (fields as Record<string, unknown>).now;
+  return {
+    input: fields,
+    before: { status: before.status, owner: before.owner_unit_code, centre: before.centre_unit_code, dueAt: before.due_at },
+    after: { status: after.status, owner: after.owner_unit_code, centre: after.centre_unit_code, dueAt: after.due_at },
+  };
+}
+

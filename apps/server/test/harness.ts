@@ -1,0 +1,69 @@
+// Per-file test context: a fresh database cloned from the seeded template, the real app on it, a
+// controllable clock, and helpers to sign in and call the API.
+import { randomBytes } from "node:crypto";
+import type { FastifyInstance, InjectOptions } from "fastify";
+import type { Response as InjectResponse } from "light-my-request";
+import { inject } from "vitest";
+import { createServices } from "../src/boot.ts";
+import { loadConfig } from "../src/config.ts";
+import { type DbHandle, ensureDatabase, openPool } from "../src/db/connect.ts";
+import { buildApp } from "../src/http/app.ts";
+import { ManualClock } from "../src/lib/clock.ts";
+import { createLogger } from "../src/logger.ts";
+import type { Services } from "../src/services.ts";
+import { TEMPLATE_DB, TEST_PASSWORD } from "./constants.ts";
+
+export interface TestContext {
+  app: FastifyInstance;
+  services: Services;
+  handle: DbHandle;
+  clock: ManualClock;
+  login: (username: string) => Promise<string>;
+  api: (token: string | null, opts: InjectOptions) => Promise<InjectResponse>;
+  close: () => Promise<void>;
+}
+
+/** A Tuesday morning in Anshan (2026-11-24 09:00 CST), a plain working week. */
+export const TEST_START = new Date("2026-11-24T01:00:00Z");
+
+export async function createTestContext(start: Date = TEST_START): Promise<TestContext> {
+  const adminUrl = inject("adminUrl");
+  const name = `cg_t_${randomBytes(6).toString("hex")}`;
+  await ensureDatabase(adminUrl, name, TEMPLATE_DB);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const handle = openPool(url.toString(), null, 10);
+  const config = loadConfig({ NODE_ENV: "test", SWEEP_INTERVAL_SECONDS: "0", CIVICGRID_DEMO_PASSWORD: TEST_PASSWORD });
+  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+  const clock = new ManualClock(start);
+  const services = await createServices(handle, config, logger, clock);
+  const app = await buildApp(services);
+  await app.ready();
+  const tokens = new Map<string, string>();
+  const ctx: TestContext = {
+    app,
+    services,
+    handle,
+    clock,
+    async login(username) {
+      const cached = tokens.get(username);
+      if (cached) return cached;
+      const res = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password: TEST_PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
+      const token = res.json().token as string;
+      tokens.set(username, token);
+      return token;
+    },
+    api(token, opts) {
+      return app.inject({ ...opts, headers: { ...(opts.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    },
+    async close() {
+      await app.close();
+      await handle.close();
+      const admin = openPool(adminUrl, null, 1);
+      await admin.pool.query(`drop database if exists ${name} with (force)`).catch(() => {});
+      await admin.close();
+    },
+  };
+  return ctx;
+}

@@ -1,0 +1,4 @@
+export * from "./case/index.ts";
+export * from "./routing/route-case.ts";
+export * from "./access/jurisdiction.ts";
+export * from "./calendar/index.ts";
