@@ -1,11 +1,27 @@
 import { defineConfig } from "vitest/config";
 
+// Two projects: pure unit tests beside the code, and integration tests on a real PostgreSQL (the
+// global setup starts it once and seeds a template database that each test file clones).
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "apps/server/src/**/*.test.ts", "apps/server/test/**/*.test.ts"],
-    globalSetup: ["apps/server/test/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    pool: "forks",
+    projects: [
+      {
+        test: {
+          name: "unit",
+          include: ["packages/*/src/**/*.test.ts", "apps/server/src/**/*.test.ts"],
+          pool: "forks",
+        },
+      },
+      {
+        test: {
+          name: "integration",
+          include: ["apps/server/test/**/*.test.ts"],
+          globalSetup: ["apps/server/test/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          pool: "forks",
+        },
+      },
+    ],
   },
 });

@@ -33,5 +33,15 @@ export const LANDMARKS = [
 
 export const TIMES = [
   "今天上午", "今天下午", "今天中午", "今早七点左右", "今天傍晚", "昨天晚上", "昨晚九点多",
-  "近几天", "这两天", "本周以来", "近一周", "每天早上", "每天夜里", "最近半个月", "巡查时",
+  "近几天", "这两天", "本周以来", "近一周", "每天早上", "每天夜里", "最近半个月",
 ];
+
+/** Throws when a template has an unknown {placeholder}, an unbalanced brace, or is empty. */
+export function checkTemplate(text: string, where: string): void {
+  if (text.trim() === "") throw new Error(`empty template in ${where}`);
+  const known = new Set<string>(PLACEHOLDERS);
+  for (const m of text.matchAll(/\{([^{}]*)\}/gu)) {
+    if (!known.has(m[1] ?? "")) throw new Error(`unknown placeholder {${m[1]}} in ${where}: ${text}`);
+  }
+  if (/[{}]/u.test(text.replace(/\{[^{}]*\}/gu, ""))) throw new Error(`stray brace in ${where}: ${text}`);
+}

@@ -18,8 +18,8 @@ export const COMPONENT_FAMILIES: Record<string, TextFamily> = {
     "{time}巡查发现{place}{landmark}旁一处{obj}缺失,井口裸露,已用路障临时围挡,请权属单位尽快补装。|{place}人行道上{obj}破损开裂,行人踩踏有塌陷危险,现场已设置警示。|{landmark}附近{obj}移位,井口露出一条缝隙,车辆经过时颠簸明显,存在安全隐患。|{time}有居民反映{place}{obj}松动,车辆碾压时发出很大响声,夜间影响休息,经核实属实。|{place}{landmark}处{obj}比路面低约5厘米,雨天积水,电动车经过容易摔倒。",
   ),
   lamp: F(
-    "{place}{obj}不亮|{landmark}{obj}夜间不亮|{place}{obj}白天常亮|{obj}灯罩脱落|{place}{obj}灯杆倾斜",
-    "{time}巡查发现{place}{landmark}附近连续3盏{obj}夜间不亮,路段漆黑,居民出行不便。|{place}{obj}白天一直亮着,浪费电能,请维护单位检修控制设备。|{landmark}旁{obj}灯罩破损脱落一半,随时可能坠落伤人,已拉警戒线。|居民反映{place}{obj}时亮时灭,{time}现场核实属实,疑似线路接触不良。|{place}一根{obj}灯杆被车辆剐蹭后倾斜,底座松动,存在倒伏风险。",
+    "{place}{obj}不亮|{landmark}{obj}夜间不亮|{place}{obj}白天常亮|{obj}灯罩脱落|{place}{obj}灯具损坏",
+    "{time}巡查发现{place}{landmark}附近连续3盏{obj}夜间不亮,路段漆黑,居民出行不便。|{place}{obj}白天一直亮着,浪费电能,请维护单位检修控制设备。|{landmark}旁{obj}灯罩破损脱落一半,随时可能坠落伤人,已拉警戒线。|居民反映{place}{obj}时亮时灭,{time}现场核实属实,疑似线路接触不良。|{place}一处{obj}灯具被撞损坏,底座松动,线路外露,存在漏电风险。",
   ),
   pole: F(
     "{place}{obj}倾斜|{landmark}{obj}底座锈蚀|{obj}被撞损坏|{place}{obj}上乱贴广告",
@@ -35,7 +35,7 @@ export const COMPONENT_FAMILIES: Record<string, TextFamily> = {
   ),
   water: F(
     "{place}{obj}漏水|{landmark}{obj}损坏|{obj}冒水|{place}{obj}冻裂",
-    "{time}巡查发现{place}{landmark}旁{obj}漏水,路面大面积湿滑,请供水单位抢修。|{place}{obj}损坏,阀门无法关闭,水流到人行道上。|{landmark}附近{obj}冒水已有半天,周边形成积水。|{place}{obj}冬季冻裂,周边结冰,行人容易滑倒,已设置警示。",
+    "{time}巡查发现{place}{landmark}旁{obj}漏水,路面大面积湿滑,请权属单位抢修。|{place}{obj}损坏,阀门无法关闭,水流到人行道上。|{landmark}附近{obj}冒水已有半天,周边形成积水。|{place}{obj}冬季冻裂,周边结冰,行人容易滑倒,已设置警示。",
   ),
   drain: F(
     "{place}{obj}堵塞|{landmark}{obj}损坏|{obj}排水不畅|{place}{obj}异味",
@@ -89,6 +89,14 @@ export const COMPONENT_FAMILIES: Record<string, TextFamily> = {
     "{place}{obj}枯死|{landmark}{obj}倾斜|{obj}断枝悬挂|{place}{obj}缺株|{obj}遮挡路灯",
     "{time}巡查发现{place}{landmark}旁一棵{obj}已经枯死,树干空心,有倒伏危险。|{place}{obj}向马路一侧严重倾斜,根部土壤松动。|{landmark}附近{obj}有一根粗枝折断悬挂在半空,随时可能掉落砸伤行人车辆。|{place}{obj}缺株3处,树穴裸露。|居民反映{place}{obj}枝叶过密,遮挡路灯和居民窗户,请园林部门修剪。",
   ),
+  oldtree: F(
+    "{place}古树长势衰弱|{landmark}古树枝干开裂|{place}古树周边被硬化|古树保护牌缺失",
+    "{time}巡查发现{place}{landmark}旁一棵挂牌古树叶片发黄,长势明显衰弱,请园林部门查看。|{place}古树主干出现裂缝,有枝干劈裂风险,需加固支撑。|{landmark}附近古树树冠投影范围内被铺设地砖,根系透气受影响。|{place}古树保护牌缺失,周边有人堆放杂物。",
+  ),
+  treepit: F(
+    "{place}树池盖板缺失|{landmark}树穴裸土|{place}树池边石破损|{place}树池被硬化",
+    "{time}巡查发现{place}{landmark}旁树池盖板缺失,树穴低于路面,行人容易踩空。|{place}树穴裸土未覆盖,刮风时扬尘。|{landmark}附近树池边石破损,碎块散落。|{place}树池被商户用水泥封死,影响树木生长。",
+  ),
   green: F(
     "{place}{obj}损坏|{landmark}{obj}缺损|{obj}脏污|{place}{obj}需维护",
     "{time}巡查发现{place}{landmark}旁{obj}损坏,影响周边环境。|{place}{obj}缺损严重,无人维护。|{landmark}附近{obj}表面脏污,堆积落叶杂物。|{place}{obj}设施破旧,存在划伤隐患,请园林部门维护。",
@@ -127,7 +135,9 @@ export const COMPONENT_FAMILY_RULES: [RegExp, string][] = [
   [/公共厕所/u, "toilet"],
   [/垃圾箱|拾便|烟头|回收箱/u, "bin"],
   [/监测/u, "monitor"],
-  [/树$|古树名木|树池/u, "tree"],
+  [/古树名木/u, "oldtree"],
+  [/树池/u, "treepit"],
+  [/树$/u, "tree"],
   [/绿地|花架|雕塑|座椅|喷泉|挂箱|林地/u, "green"],
   [/健身/u, "fitness"],
   [/电梯/u, "elevator"],

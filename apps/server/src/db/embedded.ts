@@ -28,6 +28,8 @@ interface Options {
 export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDb> {
   const dir = path.join(opts.dataDir, "pg");
   await fs.mkdir(opts.dataDir, { recursive: true });
+  // as root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder
+  if (os.userInfo().uid === 0) await fs.chmod(opts.dataDir, 0o755);
   const password = await readOrCreateSecret(path.join(opts.dataDir, ".pg-password"));
   const url = (port: number) => (database = "postgres") =>
     `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
