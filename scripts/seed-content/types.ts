@@ -29,7 +29,6 @@ export interface DepartmentRow {
   districtNames: Record<string, string>;
 }
 
-
 export interface ResponsibilityRow {
   categoryCode: string;
   handlerKind: HandlerKind;

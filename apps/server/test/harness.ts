@@ -39,7 +39,8 @@ export async function createTestContext(start: Date = TEST_START): Promise<TestC
   const services = await createServices(handle, config, logger, clock);
   const app = await buildApp(services);
   await app.ready();
-  const tokens = new Map<string, string>();
+  // tokens are reused while the (manual) clock stays within the idle timeout of their sign-in
+  const tokens = new Map<string, { token: string; at: number }>();
   const ctx: TestContext = {
     app,
     services,
@@ -47,11 +48,12 @@ export async function createTestContext(start: Date = TEST_START): Promise<TestC
     clock,
     async login(username) {
       const cached = tokens.get(username);
-      if (cached) return cached;
+      const now = clock.now().getTime();
+      if (cached && now >= cached.at && now - cached.at < 20 * 60_000) return cached.token;
       const res = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password: TEST_PASSWORD } });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const token = res.json().token as string;
-      tokens.set(username, token);
+      tokens.set(username, { token, at: now });
       return token;
     },
     api(token, opts) {

@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Services } from "../services.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./error-handler.ts";
+import { registerValidation } from "./validation.ts";
 import { authRoutes } from "../routes/auth.routes.ts";
 import { caseRoutes } from "../routes/cases.routes.ts";
 import { placeRoutes } from "../routes/places.routes.ts";
@@ -19,11 +20,13 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
     disableRequestLogging: services.config.NODE_ENV === "test",
-    ajv: { customOptions: { allErrors: false, coerceTypes: "array", removeAdditional: false } },
   }) as unknown as FastifyInstance;
 
   app.decorate("services", services);
+  registerValidation(app);
   registerErrorHandling(app);
+  // the API speaks JSON only: other bodies get a clear 415 rather than being read as text
+  app.removeContentTypeParser("text/plain");
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
