@@ -34,12 +34,12 @@ const hourProfile = (source: string) =>
 const OFF_DAY_WEIGHT = 0.55;
 
 export class HistoryClock {
-  readonly #cal: WorkCalendar;
+  readonly calendar: WorkCalendar;
   readonly #working = new Map<number, boolean>();
   readonly #hours = new Map<string, WeightedSampler<number>>();
 
   constructor(calendar: WorkCalendar) {
-    this.#cal = calendar;
+    this.calendar = calendar;
     const hours = Array.from({ length: 24 }, (_, h) => h);
     for (const [k, w] of Object.entries(HOURS)) this.#hours.set(k, new WeightedSampler(hours, w));
   }
@@ -47,7 +47,7 @@ export class HistoryClock {
   isWorkingDay(day: number): boolean {
     let w = this.#working.get(day);
     if (w === undefined) {
-      w = this.#cal.isWorkingDay(new Date(dayStart(day) + 12 * HOUR));
+      w = this.calendar.isWorkingDay(new Date(dayStart(day) + 12 * HOUR));
       this.#working.set(day, w);
     }
     return w;
@@ -61,15 +61,15 @@ export class HistoryClock {
 
   /** `ms` of working time after t (non-working days do not count). */
   addWork(t: number, ms: number): number {
-    return this.#cal.addWorkingTime(new Date(t), Math.max(0, ms)).getTime();
+    return this.calendar.addWorkingTime(new Date(t), Math.max(0, ms)).getTime();
   }
 
   addWorkDays(t: number, days: number): number {
-    return this.#cal.addWorkingDays(new Date(t), days).getTime();
+    return this.calendar.addWorkingDays(new Date(t), days).getTime();
   }
 
   workBetween(a: number, b: number): number {
-    return this.#cal.workingTimeBetween(new Date(a), new Date(b));
+    return this.calendar.workingTimeBetween(new Date(a), new Date(b));
   }
 
   /** The first moment at or after t when a staffed office acts: 08:00–18:00 on working days, or a duty shift. */
