@@ -14,59 +14,59 @@ const F = (titles: string, descriptions: string): TextFamily => ({
 
 export const COMPONENT_FAMILIES: Record<string, TextFamily> = {
   cover: F(
-    "{place}{obj}缺失|{landmark}{obj}破损|{place}{obj}移位|{obj}下沉不平|{landmark}附近{obj}松动异响",
+    "{place}{obj}缺失|{place}{obj}破损|{landmark}{obj}移位|{place}{obj}松动异响|{landmark}{obj}下沉不平",
     "{time}巡查发现{place}{landmark}旁一处{obj}缺失,井口裸露,已用路障临时围挡,请权属单位尽快补装。|{place}人行道上{obj}破损开裂,行人踩踏有塌陷危险,现场已设置警示。|{landmark}附近{obj}移位,井口露出一条缝隙,车辆经过时颠簸明显,存在安全隐患。|{time}有居民反映{place}{obj}松动,车辆碾压时发出很大响声,夜间影响休息,经核实属实。|{place}{landmark}处{obj}比路面低约5厘米,雨天积水,电动车经过容易摔倒。",
   ),
   lamp: F(
-    "{place}{obj}不亮|{landmark}{obj}夜间不亮|{place}{obj}白天常亮|{obj}灯罩脱落|{place}{obj}灯具损坏",
+    "{place}{obj}不亮|{place}{obj}白天常亮|{landmark}{obj}灯罩脱落|{place}{obj}时亮时灭|{place}{obj}灯具损坏",
     "{time}巡查发现{place}{landmark}附近连续3盏{obj}夜间不亮,路段漆黑,居民出行不便。|{place}{obj}白天一直亮着,浪费电能,请维护单位检修控制设备。|{landmark}旁{obj}灯罩破损脱落一半,随时可能坠落伤人,已拉警戒线。|居民反映{place}{obj}时亮时灭,{time}现场核实属实,疑似线路接触不良。|{place}一处{obj}灯具被撞损坏,底座松动,线路外露,存在漏电风险。",
   ),
   pole: F(
-    "{place}{obj}倾斜|{landmark}{obj}底座锈蚀|{obj}被撞损坏|{place}{obj}上乱贴广告",
+    "{place}{obj}倾斜|{place}{obj}底座锈蚀|{landmark}{obj}被撞损坏|{place}{obj}上乱贴广告",
     "{time}巡查发现{place}{landmark}旁{obj}明显倾斜,有倒伏危险,请权属单位处理。|{place}{obj}根部锈蚀严重,螺栓松动,大风天晃动明显。|{landmark}附近{obj}被车辆撞歪,杆体变形,现场已设置警示。|{place}{obj}杆体上贴满小广告,影响市容,需清理并查明权属单位。",
   ),
   box: F(
-    "{place}{obj}箱门敞开|{landmark}{obj}破损|{obj}线缆外露|{place}{obj}故障",
+    "{place}{obj}箱门敞开|{place}{obj}破损|{landmark}{obj}线缆外露|{place}{obj}故障",
     "{time}巡查发现{place}{landmark}旁{obj}箱门敞开,内部线路裸露,附近有儿童玩耍,存在触电隐患。|{place}{obj}外壳破损变形,锁具损坏,需权属单位维修。|{landmark}附近{obj}底部线缆外露,雨天有漏电危险,已设置警示。|居民反映{place}{obj}{time}无法正常使用,现场核实屏幕黑屏,请维护单位检修。",
   ),
   kiosk: F(
-    "{place}{obj}破损|{landmark}{obj}废弃闲置|{obj}门窗损坏|{place}{obj}污损严重",
+    "{place}{obj}破损|{place}{obj}废弃闲置|{landmark}{obj}污损严重|{place}{obj}门锁损坏",
     "{time}巡查发现{place}{landmark}旁{obj}顶棚破损,门窗玻璃碎裂,影响市容且有划伤隐患。|{place}{obj}长期废弃闲置,周边堆放杂物,请权属单位处理。|{landmark}附近{obj}外立面被乱涂乱画,锈迹斑斑,需维护或拆除。|{place}{obj}门锁损坏,内部被人堆放杂物,存在消防隐患。",
   ),
   water: F(
-    "{place}{obj}漏水|{landmark}{obj}损坏|{obj}冒水|{place}{obj}冻裂",
+    "{place}{obj}漏水|{place}{obj}阀门损坏|{landmark}{obj}冒水|{place}{obj}冻裂",
     "{time}巡查发现{place}{landmark}旁{obj}漏水,路面大面积湿滑,请权属单位抢修。|{place}{obj}损坏,阀门无法关闭,水流到人行道上。|{landmark}附近{obj}冒水已有半天,周边形成积水。|{place}{obj}冬季冻裂,周边结冰,行人容易滑倒,已设置警示。",
   ),
   drain: F(
-    "{place}{obj}堵塞|{landmark}{obj}损坏|{obj}排水不畅|{place}{obj}异味",
+    "{place}{obj}堵塞|{place}{obj}损坏|{landmark}{obj}被杂物封堵|{place}{obj}散发异味",
     "{time}巡查发现{place}{landmark}附近{obj}堵塞,雨后路面积水约20厘米,车辆通行困难。|{place}{obj}损坏,排水不畅,污水外溢,气味难闻。|{landmark}旁{obj}被杂物封堵,下雨时周边商户门前积水倒灌。|居民反映{place}{obj}{time}散发恶臭,现场核实有污水漫溢。",
   ),
   pipe: F(
-    "{place}{obj}泄漏|{landmark}{obj}保温层破损|{obj}锈蚀|{place}{obj}冒气",
+    "{place}{obj}疑似泄漏|{place}{obj}保温层破损|{landmark}{obj}锈蚀|{place}{obj}冒气",
     "{time}巡查发现{place}{landmark}旁{obj}有异味,疑似泄漏,已疏散周边人员并通知权属单位。|{place}{obj}保温层大面积破损脱落,管体裸露。|{landmark}附近{obj}锈蚀严重,支架松动,存在安全隐患。|{place}{obj}接口处冒白气,周边路面结冰,请尽快抢修。",
   ),
   sign: F(
-    "{place}{obj}倾斜|{landmark}{obj}缺失|{obj}字迹模糊|{place}{obj}被遮挡",
+    "{place}{obj}倾斜|{place}{obj}缺失|{landmark}{obj}字迹模糊|{place}{obj}被遮挡",
     "{time}巡查发现{place}{landmark}旁{obj}倾斜,固定螺栓松动,有坠落危险。|{place}{obj}缺失,只剩立柱,请权属单位补装。|{landmark}附近{obj}褪色严重,字迹模糊无法辨认。|{place}{obj}被行道树枝叶遮挡,过往行人车辆看不清。",
   ),
   signal: F(
-    "{place}{obj}故障|{landmark}{obj}不亮|{obj}显示异常|{place}{obj}黑屏",
+    "{place}{obj}故障|{place}{obj}显示异常|{landmark}{obj}黑屏|{place}{obj}时好时坏",
     "{time}巡查发现{place}{landmark}路口{obj}不工作,车辆行人通行混乱,存在安全隐患。|{place}{obj}显示异常,内容错乱,请维护单位检修。|{landmark}附近{obj}黑屏,已持续多日。|居民反映{place}{obj}时好时坏,{time}现场核实属实。",
   ),
   barrier: F(
-    "{place}{obj}损坏|{landmark}{obj}倒伏|{obj}缺失|{place}{obj}变形",
+    "{place}{obj}损坏|{place}{obj}倒伏|{landmark}{obj}缺失|{place}{obj}变形",
     "{time}巡查发现{place}{landmark}旁{obj}被撞损坏,散落在路边,存在安全隐患。|{place}{obj}倒伏多处,未及时扶正。|{landmark}附近{obj}缺失一段,行人从缺口横穿马路。|{place}{obj}变形松动,需权属单位修复。",
   ),
   bridge: F(
-    "{place}{obj}破损|{landmark}{obj}积水|{obj}照明损坏|{place}{obj}渗水",
+    "{place}{obj}栏杆破损|{landmark}{obj}积水|{place}{obj}照明损坏|{landmark}{obj}渗水",
     "{time}巡查发现{place}{obj}栏杆破损,有坠落危险。|{landmark}{obj}雨后积水较深,行人无法通行。|{place}{obj}内照明灯大部分不亮,夜间行人经过存在安全隐患。|{landmark}附近{obj}顶部渗水,墙面有裂缝,请权属单位检查。",
   ),
   parking: F(
     "{place}{obj}损坏|{landmark}{obj}故障|{obj}设施破损|{place}{obj}无法使用",
-    "{time}巡查发现{place}{landmark}旁{obj}设施损坏,影响正常使用。|{place}{obj}故障,无法正常使用,群众意见较大。|{landmark}附近{obj}破损,部分设施缺失,需权属单位维修。",
+    "{time}巡查发现{place}{landmark}旁{obj}设施损坏,影响正常使用。|{place}{obj}故障,无法正常使用,群众意见较大。|{landmark}附近{obj}破损,部分设施缺失,需权属单位维修。|{place}{obj}{time}起无法使用,现场查看设备断电,请运营单位检修。",
   ),
   transit: F(
-    "{place}{obj}破损|{landmark}{obj}顶棚漏雨|{obj}信息错误|{place}{obj}损坏",
+    "{landmark}{obj}顶棚破损|{place}{obj}信息错误|{landmark}{obj}座椅损坏",
     "{time}巡查发现{place}{landmark}{obj}顶棚破损,雨天候车群众无处避雨。|{place}{obj}站牌线路信息未更新,与实际运行不符。|{landmark}附近{obj}座椅损坏,玻璃碎裂,存在划伤隐患。",
   ),
   toilet: F(
@@ -82,7 +82,7 @@ export const COMPONENT_FAMILIES: Record<string, TextFamily> = {
     "{time}巡查发现{place}{landmark}旁{obj}面板破损,边角翘起,大风天有坠落危险。|{place}{obj}部分字体脱落,影响市容。|{landmark}附近{obj}支架锈蚀松动,存在安全隐患,请责令设置单位整改。|{place}{obj}夜间灯光半亮不亮,残缺不全。",
   ),
   monitor: F(
-    "{place}{obj}故障|{landmark}{obj}损坏|{obj}黑屏|{place}{obj}数据不显示",
+    "{place}{obj}损坏|{place}{obj}黑屏|{landmark}{obj}被遮挡",
     "{time}巡查发现{place}{landmark}旁{obj}外壳损坏,设备裸露。|{place}{obj}显示屏黑屏,已多日未恢复。|{landmark}附近{obj}被杂物遮挡,影响正常监测。",
   ),
   tree: F(
@@ -102,15 +102,15 @@ export const COMPONENT_FAMILIES: Record<string, TextFamily> = {
     "{time}巡查发现{place}{landmark}旁{obj}损坏,影响周边环境。|{place}{obj}缺损严重,无人维护。|{landmark}附近{obj}表面脏污,堆积落叶杂物。|{place}{obj}设施破旧,存在划伤隐患,请园林部门维护。",
   ),
   fitness: F(
-    "{place}{obj}损坏|{landmark}{obj}零件缺失|{obj}存在安全隐患|{place}{obj}锈蚀",
+    "{place}{obj}损坏|{landmark}{obj}零件缺失|{place}{obj}锈蚀松动|{place}{obj}损坏停用",
     "{time}巡查发现{place}{landmark}{obj}有两件器材损坏,老人锻炼时容易受伤。|{place}{obj}转轮零件缺失,已无法使用。|{landmark}附近{obj}锈蚀严重,螺丝松动,存在安全隐患。|居民反映{place}{obj}损坏已有一段时间,{time}现场核实属实,已贴停用提示。",
   ),
   elevator: F(
-    "{place}{obj}故障|{landmark}{obj}停运|{obj}困人|{place}{obj}运行异响",
+    "{place}{obj}停运|{place}{obj}困人|{landmark}{obj}运行异响",
     "{time}巡查发现{place}{obj}停运,老人上下楼困难。|居民反映{place}{obj}经常突然停在两层之间,{time}又发生一次困人。|{landmark}附近{obj}运行时有明显异响和抖动,请特种设备监管部门督促检修。",
   ),
   generic: F(
-    "{place}{obj}损坏|{landmark}{obj}存在安全隐患|{obj}破损|{place}{obj}需维修",
+    "{place}{obj}损坏|{place}{obj}存在安全隐患|{landmark}{obj}设施老化",
     "{time}巡查发现{place}{landmark}旁{obj}损坏,影响正常使用。|{place}{obj}破损,存在安全隐患,请权属单位处理。|{landmark}附近{obj}设施老化,需维修。",
   ),
 };

@@ -23,7 +23,7 @@ export const HOTLINE_TEXTS_PEOPLE: Record<string, HotlineText> = {
   ),
   [`${L}劳动关系/辞职辞退`]: H(
     6,
-    "公司不批准辞职|辞职后不给办理离职手续",
+    "公司扣证件不办离职手续|咨询辞职提前通知期限",
     "来电人反映向公司提出辞职已超过一个月,公司扣押证件不予办理离职手续。|来电人咨询辞职需要提前多久通知单位及工资如何结算。",
   ),
   [`${L}城镇职工社会保险/职工养老保险`]: H(
@@ -115,7 +115,7 @@ export const HOTLINE_TEXTS_PEOPLE: Record<string, HotlineText> = {
   ),
   "卫生计生/医政监管/非法行医": H(
     3,
-    "{place}无证诊所|{place}黑诊所输液",
+    "{place}民房内无证诊所|{landmark}附近有人无证行医",
     "来电人举报{place}一处民房内开设无证诊所,给人输液。|来电人反映{landmark}附近有人无证行医。",
   ),
   "卫生计生/公共卫生/疾病预防控制": H(
@@ -234,7 +234,7 @@ export const HOTLINE_TEXTS_PEOPLE: Record<string, HotlineText> = {
   ),
   "民政/基层选举和社区建设/社区建设": H(
     6,
-    "{place}社区服务问题|社区办事难",
+    "{place}社区工作人员不在岗|{place}社区活动室长期锁门",
     "来电人反映到{place}社区开具证明时工作人员不在岗。|来电人反映{place}社区活动室长期锁门,诉求开放。",
   ),
   "民政/社会服务/殡葬管理": H(

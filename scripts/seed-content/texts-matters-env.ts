@@ -9,19 +9,19 @@ const F = (titles: string, descriptions: string): TextFamily => ({
 
 export const MATTER_TEXTS_ENV: Record<string, TextFamily> = {
   私搭乱建: F(
-    "{place}私搭乱建|{landmark}旁私建彩钢房|{place}一楼住户私扩院墙|楼顶私搭棚屋",
+    "{place}私建彩钢房|{place}一楼住户私扩院墙|{place}楼顶私搭棚屋|{landmark}商户私搭雨棚",
     "{time}巡查发现{place}{landmark}旁有人私自搭建彩钢板房约20平方米,未见审批手续,已拍照留存。|{place}一楼住户私自向外扩建院墙并加盖顶棚,占用小区公共绿地。|居民反映{place}6号楼顶有人私搭棚屋,{time}现场核实正在施工,已劝阻并上报。|{landmark}附近商户在门前私自搭建钢架雨棚,占用人行道。",
   ),
   店面无证装修: F(
-    "{place}店面无证装修|{landmark}商铺装修未报备|{place}门脸改造未审批",
+    "{place}店面无证装修|{place}擅自改变店面外立面|{landmark}店面装修无手续",
     "{time}巡查发现{place}{landmark}旁一家商铺正在改造门脸,拆除原有橱窗,未见装修备案手续。|{place}临街店面装修时擅自改变外立面颜色和结构,已要求停工并提交手续。|{landmark}附近店面装修期间建筑垃圾堆放门前,且未办理相关手续。",
   ),
   违章接坡: F(
-    "{place}商户违章接坡|{landmark}门前私自砌坡|{place}占用人行道接坡",
+    "{place}人行道私砌斜坡|{place}门前私接钢板坡道|{landmark}违章接坡堵塞边沟",
     "{time}巡查发现{place}{landmark}旁商户为方便车辆进出,在人行道上私自用水泥砌筑斜坡,影响行人通行。|{place}门市房前私接钢板坡道,凸出路缘石约半米,雨天湿滑易摔倒。|{landmark}附近汽修店门前违章接坡,堵塞路边排水边沟。",
   ),
   建筑物外立面污损: F(
-    "{place}楼体外立面污损|{landmark}墙面乱涂乱画|{place}外墙皮脱落",
+    "{place}墙面乱涂乱画|{place}外墙皮脱落|{landmark}楼体外立面污渍",
     "{time}巡查发现{place}{landmark}旁临街楼体外墙被乱涂乱画,面积约10平方米,影响市容。|{place}临街建筑外墙皮大面积起鼓脱落,有坠落伤人隐患,已设置警示。|{landmark}附近楼体外立面污渍严重,空调冷凝水痕迹明显。",
   ),
   "临街阳台、屋顶脏乱差": F(
@@ -33,71 +33,71 @@ export const MATTER_TEXTS_ENV: Record<string, TextFamily> = {
     "{time}巡查发现{place}{landmark}旁新开业商铺在楼体外悬挂大量彩旗,部分已被风吹破。|{place}商户开业时间已过一周,门前彩旗拱门仍未撤除。|{landmark}附近店面擅自在二楼外墙挂彩旗串,影响市容。",
   ),
   沿街晾挂: F(
-    "{place}沿街晾晒衣物|{landmark}树上拉绳晾挂|{place}护栏上晾晒被褥",
+    "{place}树上拉绳晾晒|{place}护栏上晾晒被褥|{landmark}电线杆上晾挂拖布",
     "{time}巡查发现{place}{landmark}旁居民在行道树之间拉绳晾晒衣物被褥,影响行人通行和市容。|{place}临街护栏上晾晒被褥和腌菜,已劝导收回。|{landmark}附近商户在门前电线杆上挂晾拖布、抹布。",
   ),
   "擅自架设管线、杆线设施": F(
-    "{place}私拉乱接线缆|{landmark}擅自架设杆线|{place}飞线充电",
+    "{place}擅自立杆架线|{place}飞线充电|{landmark}私拉网线",
     "{time}巡查发现{place}{landmark}旁有人擅自立杆架设线缆,横跨人行道,高度不足。|{place}居民从楼上窗户私拉电线给电动车充电,存在火灾隐患,已劝导拆除。|{landmark}附近商户私自架设网线穿越树木,线缆下垂。",
   ),
   空调室外机低挂: F(
-    "{place}空调外机低挂|{landmark}空调外机滴水|{place}空调外机安装过低",
+    "{place}空调外机低挂|{place}空调外机滴水|{landmark}空调外机支架锈蚀",
     "{time}巡查发现{place}{landmark}旁商铺空调外机安装高度不足2米,行人经过容易碰头。|{place}临街空调外机冷凝水直接滴落在人行道上,路面长期湿滑。|{landmark}附近一处空调外机支架锈蚀,悬挂位置过低,存在安全隐患。",
   ),
   暴露垃圾: F(
-    "{place}暴露垃圾|{landmark}旁垃圾堆积|{place}路边生活垃圾未清运|{landmark}附近有人乱倒垃圾|{place}楼道口垃圾成堆",
+    "{place}暴露垃圾|{place}绿化带内乱倒垃圾|{landmark}附近暴露垃圾|{place}楼道口垃圾成堆|{landmark}后身空地垃圾堆积|{place}垃圾桶周边垃圾散落",
     "{time}巡查发现{place}{landmark}旁堆放生活垃圾约2立方米,未及时清运,异味较大,影响环境卫生。|{place}路边绿化带内有人倾倒生活垃圾,塑料袋、饭盒散落一地。|{time}在{landmark}附近发现暴露垃圾一处,苍蝇较多,周边居民意见较大。|{place}3单元楼道口堆放装修垃圾和生活垃圾,堵塞通道。|{landmark}后身空地有暴露垃圾,约1立方米,疑似夜间有人偷倒。|居民反映{place}垃圾桶周边垃圾散落多日无人清理,{time}现场核实属实。",
   ),
   积存垃圾渣土: F(
-    "{place}积存垃圾渣土|{landmark}旁渣土堆积|{place}拆迁空地垃圾积存",
+    "{place}积存垃圾渣土|{place}拆迁空地垃圾积存|{landmark}墙角积存垃圾|{place}围墙边渣土堆积",
     "{time}巡查发现{place}{landmark}旁空地积存垃圾渣土约10立方米,长期未清理,大风天扬尘。|{place}拆迁后空地积存建筑垃圾和生活垃圾,杂草丛生。|{landmark}附近墙角积存多年的垃圾渣土,已板结成堆。|{place}小区东侧围墙边积存渣土,雨后泥水流到路面。",
   ),
   道路不洁: F(
-    "{place}路面不洁|{landmark}路段保洁不到位|{place}路面油污|{place}落叶未清扫",
+    "{place}路面保洁不到位|{place}路面油污|{landmark}人行道落叶堆积|{place}早市散市后路面脏乱",
     "{time}巡查发现{place}{landmark}路段路面纸屑、烟头较多,保洁不到位。|{place}路面有大片油污,疑似车辆漏油,行人车辆易滑倒。|{landmark}附近人行道落叶堆积,未及时清扫。|{place}早市散市后路面菜叶、塑料袋满地,至{time}仍未清扫。",
   ),
   道路破损: F(
-    "{place}道路破损|{landmark}路面坑槽|{place}人行道砖松动|{landmark}附近路面塌陷|{place}路面裂缝",
+    "{landmark}路面坑槽|{place}人行道砖松动|{landmark}附近路面塌陷|{place}路面裂缝|{place}人行道破损",
     "{time}巡查发现{place}{landmark}处机动车道有一坑槽,长约1米,深约10厘米,车辆经过颠簸,存在安全隐患。|{place}人行道砖松动破损十余块,行人踩踏时溅水,老人容易绊倒。|{landmark}附近路面出现塌陷,面积约2平方米,已设置锥桶警示。|{place}路面多处裂缝和拥包,雨后坑洼积水。|居民反映{place}人行道破损已久,{time}现场核实约15平方米需修复。",
   ),
   "道路遗撒（洒）": F(
-    "{place}道路遗撒|{landmark}渣土遗撒|{place}路面洒落泥土",
+    "{place}道路遗撒泥土|{place}路面洒落碎石|{landmark}路面遗撒混凝土块",
     "{time}巡查发现{place}{landmark}路段有运输车辆遗撒泥土约50米长,路面泥泞。|{place}路面洒落大量碎石,影响车辆通行,疑似渣土车遗撒。|{landmark}附近路面遗撒混凝土块,需清理并查找责任车辆。",
   ),
   "沙（河）滩不洁": F(
-    "{place}河滩垃圾|{landmark}河滩不洁|河滩有人倾倒垃圾",
+    "{landmark}河滩垃圾多|{place}河滩倾倒建筑垃圾|{landmark}河滩漂浮物堆积",
     "{time}巡查发现{landmark}河滩上塑料瓶、烧烤垃圾较多,影响河道环境。|{place}段河滩有人倾倒建筑垃圾。|{landmark}附近河滩漂浮物堆积,异味明显。",
   ),
   交通标线不清晰: F(
-    "{place}交通标线模糊|{landmark}斑马线不清晰|{place}停车线磨损",
+    "{landmark}斑马线不清晰|{place}车道线模糊|{landmark}停车位标线磨损",
     "{time}巡查发现{place}{landmark}路口人行横道线磨损严重,基本看不清,行人过街存在安全隐患。|{place}路段车道分隔线模糊,车辆随意变道。|{landmark}附近停车位标线磨损,车辆乱停。",
   ),
   绿地脏乱: F(
-    "{place}绿地脏乱|{landmark}绿化带内垃圾|{place}草坪被踩踏垃圾多",
+    "{place}绿化带内垃圾多|{place}小区绿地种菜堆物|{landmark}绿地宠物粪便多",
     "{time}巡查发现{place}{landmark}旁绿化带内塑料袋、纸屑较多,无人清理。|{place}小区绿地内有人种菜堆物,杂乱不堪。|{landmark}附近绿地有宠物粪便和垃圾,居民反映强烈。",
   ),
   绿化弃料: F(
-    "{place}绿化弃料未清运|{landmark}修剪枝杈堆放|{place}草坪修剪后草屑堆积",
+    "{place}修剪枝杈未清运|{place}草屑枯枝堆积|{landmark}绿化改造弃料未清",
     "{time}巡查发现{place}{landmark}旁行道树修剪后的枝杈堆放在人行道上,已两天未清运。|{place}绿化带修剪后草屑和枯枝堆积,影响通行。|{landmark}附近绿化改造后旧苗木和土方未清理。",
   ),
   非装饰性吊挂: F(
-    "{place}树上乱挂物品|{landmark}电线杆上吊挂杂物|{place}护栏上挂横幅",
+    "{place}树上乱挂物品|{place}电线杆上吊挂杂物|{landmark}护栏上挂过期横幅",
     "{time}巡查发现{place}{landmark}旁行道树上挂有塑料袋、旧衣物等杂物。|{place}电线杆上吊挂废旧灯笼和绳索,影响市容。|{landmark}附近护栏上挂有过期横幅,已破损。",
   ),
   "焚烧垃圾、树叶": F(
-    "{place}焚烧树叶|{landmark}旁焚烧垃圾|{place}露天焚烧杂物",
+    "{place}焚烧树叶垃圾|{place}露天焚烧杂物|{landmark}附近有人焚烧垃圾",
     "{time}巡查发现{place}{landmark}旁有人焚烧落叶和垃圾,烟雾较大,已现场扑灭并劝导。|{place}空地有人焚烧废旧物品,气味刺鼻,周边居民无法开窗。|居民反映{landmark}附近{time}有人焚烧垃圾,现场核实有焚烧痕迹。",
   ),
   病虫害: F(
-    "{place}行道树病虫害|{landmark}绿地虫害|{place}树上有美国白蛾网幕",
+    "{place}行道树疑似美国白蛾|{place}绿篱发黄枯死|{landmark}杨树虫害",
     "{time}巡查发现{place}{landmark}旁多棵行道树叶片被啃食,树上有网幕,疑似美国白蛾,请园林部门防治。|{place}绿篱大面积发黄枯死,疑似病害。|{landmark}附近杨树上虫子较多,掉落在行人身上,居民反映强烈。",
   ),
   非法伐树: F(
-    "{place}有人私自伐树|{landmark}旁树木被砍|{place}行道树被剥皮",
+    "{place}有人私自伐树|{place}小区树木被锯断|{landmark}行道树被剥皮",
     "{time}巡查发现{place}{landmark}旁有人正在砍伐一棵杨树,未能出示审批手续,已劝阻并上报。|{place}小区内两棵树木被人私自锯断,只剩树桩。|{landmark}附近一棵行道树树皮被环剥,疑似有人故意毁坏。",
   ),
   堤岸破损: F(
-    "{place}河道堤岸破损|{landmark}护坡坍塌|{place}河堤裂缝",
+    "{landmark}护坡坍塌|{place}河堤裂缝渗水|{landmark}堤岸护栏基础掏空",
     "{time}巡查发现{landmark}段河道护坡坍塌约5米,汛期前需修复。|{place}河堤出现裂缝,有渗水迹象。|{landmark}附近堤岸护栏基础被掏空,存在安全隐患。",
   ),
   水域秩序乱象: F(
@@ -109,79 +109,79 @@ export const MATTER_TEXTS_ENV: Record<string, TextFamily> = {
     "{time}巡查发现{landmark}河面漂浮塑料瓶、泡沫等垃圾较多。|{place}段河道水面漂浮杂草和垃圾,影响景观。|{landmark}附近水体发黑有异味,请相关部门查看。",
   ),
   河道污染: F(
-    "{landmark}河道污染|{place}有污水直排河道|{landmark}河水变色",
+    "{landmark}排口排放污水|{place}河水变色|{landmark}河道内死鱼较多",
     "{time}巡查发现{landmark}河道有一排口排放浑浊污水,河面泛起泡沫,气味刺鼻。|{place}段河水颜色发红,疑似上游有企业偷排。|{landmark}附近河道内死鱼较多,请环保部门检测水质。",
   ),
   油烟污染: F(
-    "{place}饭店油烟扰民|{landmark}烧烤店油烟直排|{place}餐饮油烟未净化",
+    "{place}烧烤店油烟直排|{place}饭店油烟扰民|{landmark}餐馆油烟净化设备未开启",
     "{time}巡查发现{place}{landmark}旁一家烧烤店油烟未经净化直接排放,楼上居民无法开窗。|居民反映{place}1号楼下饭店油烟管道直通居民窗下,油烟味大,{time}现场核实属实。|{landmark}附近餐馆油烟净化设备未开启,后厨排风口油污滴落。",
   ),
   噪声扰民: F(
-    "{place}噪声扰民|{landmark}商户高音喇叭扰民|{place}夜间广场舞噪声|{place}KTV噪音扰民|{landmark}附近风机噪声",
+    "{place}商户高音喇叭扰民|{place}夜间广场舞噪声|{place}KTV噪音扰民|{landmark}餐馆风机噪声|{place}门市装修噪声扰民",
     "{time}居民反映{place}{landmark}旁商户使用高音喇叭循环播放促销广告,噪声很大,经现场核实属实。|{place}广场舞音响音量过大,每天晚上持续到九点以后,周边居民无法休息。|{place}楼下KTV营业到凌晨,歌声和吵闹声严重影响居民睡眠。|{landmark}附近一家餐馆的排风机夜间噪声明显,楼上住户反映强烈。|居民反映{place}一楼门市{time}装修电钻声不断,中午和晚上也不停工。",
   ),
   露天烧烤: F(
-    "{place}露天烧烤|{landmark}占道烧烤|{place}夜间露天烧烤扰民",
+    "{place}占道露天烧烤|{place}夜间露天烧烤扰民|{landmark}流动烧烤摊",
     "{time}巡查发现{place}{landmark}旁一家烧烤店在人行道上摆放烤炉和桌椅露天经营,烟雾较大。|{place}夜间露天烧烤持续到凌晨,油烟和吵闹声影响周边居民。|{landmark}附近有流动摊点露天烧烤,地面油污严重。",
   ),
   "乱倒乱排污水、废水": F(
-    "{place}乱倒污水|{landmark}旁污水横流|{place}商户向雨水井倾倒废水",
+    "{place}餐馆向雨水井倾倒泔水|{place}洗车废水乱排|{landmark}绿化带倾倒污水",
     "{time}巡查发现{place}{landmark}旁餐馆将泔水直接倒入路边雨水井,井口油污严重。|{place}洗车店废水直接排到人行道上,冬季结冰。|{landmark}附近有人往绿化带倾倒污水,气味难闻。",
   ),
   非正规垃圾填埋场: F(
-    "{place}非正规垃圾填埋点|{landmark}坑塘填埋垃圾|{place}私设垃圾消纳场",
+    "{landmark}坑塘填埋垃圾|{place}私设垃圾消纳场|{landmark}夜间倾倒垃圾覆土填埋",
     "{time}巡查发现{place}{landmark}附近一处废弃坑塘被人填埋大量生活垃圾和建筑垃圾,面积约500平方米。|{place}村边有人私设垃圾消纳场,收费倾倒,有渗滤液外流。|{landmark}附近空地夜间有车辆倾倒垃圾并覆土填埋。",
   ),
   乱丢弃医疗废物: F(
-    "{place}乱丢医疗废物|{landmark}旁发现废弃输液瓶|{place}诊所医疗垃圾混入生活垃圾",
+    "{place}垃圾桶内有医疗废物|{place}诊所医疗垃圾混放|{landmark}路边丢弃注射器",
     "{time}巡查发现{place}{landmark}旁垃圾桶内有废弃输液管、针头等医疗废物,存在安全隐患。|{place}一家私人诊所将医疗垃圾与生活垃圾混放丢弃。|{landmark}附近路边有人丢弃用过的注射器,已用容器临时收集。",
   ),
   废弃车辆: F(
-    "{place}僵尸车长期占位|{landmark}旁废弃车辆|{place}报废三轮车占道",
+    "{place}僵尸车长期占位|{place}小区无牌车辆长期停放|{landmark}报废三轮车占道",
     "{time}巡查发现{place}{landmark}旁一辆轿车长期停放,车身积满灰尘,轮胎亏气,疑似废弃车辆。|{place}小区内有一辆无牌面包车停放一年多,车内堆满杂物。|{landmark}附近人行道上有两辆报废三轮车长期占道。",
   ),
   废弃家具设备: F(
-    "{place}废弃家具乱扔|{landmark}旁丢弃旧沙发|{place}楼下旧床垫堆放",
+    "{place}丢弃旧沙发床垫|{place}楼下废旧衣柜堆放|{landmark}垃圾点堆放旧家电",
     "{time}巡查发现{place}{landmark}旁有人丢弃旧沙发、床垫等大件家具,占用通道。|{place}楼下堆放废旧衣柜和木板,多日无人清运。|{landmark}附近垃圾点堆放旧家电和家具,影响垃圾清运。",
   ),
   乱堆杂物: F(
-    "{place}乱堆乱放|{landmark}旁堆放杂物|{place}楼道堆物|{place}门前乱堆物料|{landmark}附近占道堆放",
+    "{place}商户占道堆物|{place}楼道堆物|{place}门前乱堆建材|{landmark}空地堆放废品|{place}车棚旁乱堆杂物|{place}公共区域长期堆物",
     "{time}巡查发现{place}{landmark}旁有商户在人行道上堆放纸箱、木板等杂物,占道约10平方米。|{place}单元楼道内堆放自行车、纸箱、旧家具,堵塞消防通道,存在火灾隐患。|{place}门市房前堆放建材和杂物,影响行人通行。|{landmark}附近有居民在空地上堆放废品,已积存多日。|{time}巡查发现{place}小区车棚旁乱堆杂物,面积约5平方米。|居民反映{place}有人在公共区域长期堆放杂物,{time}现场核实属实,已联系当事人。",
   ),
   动物尸体: F(
-    "{place}发现动物尸体|{landmark}旁死猫|{place}路边动物尸体",
+    "{place}发现死猫|{place}路中间有动物尸体|{landmark}绿化带内死鸟",
     "{time}巡查发现{place}{landmark}旁有一只死猫,已有异味,需及时清理消毒。|{place}路中间有一只被车撞死的狗,影响通行和卫生。|{landmark}附近绿化带内发现死鸟若干,已做好防护后清理。",
   ),
   擅自饲养家禽家畜: F(
-    "{place}小区内养鸡|{landmark}旁私养家禽|{place}居民院内养羊",
+    "{place}小区内养鸡|{place}楼下圈养鸡鸭|{landmark}有人放羊啃食草坪",
     "{time}巡查发现{place}小区内有住户在院内搭棚养鸡十余只,每天清晨打鸣,气味大。|{place}一楼住户在楼下空地圈养鸡鸭,粪便污染环境。|{landmark}附近有人饲养羊只在绿地啃食草坪。",
   ),
   违章开设道口: F(
-    "{place}私开道口|{landmark}隔离带被私自打开|{place}绿化带私开出入口",
+    "{place}私开道口|{place}隔离带被私自打开|{landmark}私拆路缘石开出入口",
     "{time}巡查发现{place}{landmark}旁有商户私自破坏绿化带开设车辆出入道口。|{place}道路中央隔离带被人私自打开缺口,车辆掉头频繁,存在安全隐患。|{landmark}附近单位擅自拆除路缘石开设出入口。",
   ),
   "私设地锁、阻车桩": F(
-    "{place}私设地锁|{landmark}门前私设阻车桩|{place}公共车位被私人上锁",
+    "{place}公共车位私装地锁|{landmark}门前私设阻车桩|{place}废旧轮胎占车位",
     "{time}巡查发现{place}小区公共停车位上有人私装地锁3个,居民反映强烈。|{landmark}旁商户在门前人行道私设水泥墩阻挡车辆。|{place}楼下公共区域有人用废旧轮胎和铁架占车位。",
   ),
   垃圾未分类: F(
-    "{place}垃圾未分类投放|{landmark}垃圾分类点混投|{place}分类垃圾桶混装",
+    "{place}厨余垃圾桶混投|{landmark}商户垃圾未分类|{place}分类桶标识不清混投",
     "{time}巡查发现{place}垃圾分类投放点厨余垃圾桶内混有大量塑料袋和快递包装。|{landmark}附近商户垃圾未分类直接投放。|{place}分类收集点桶体标识不清,居民混投现象普遍,已开展入户宣传。",
   ),
   "垃圾站（箱）满溢": F(
-    "{place}垃圾箱满溢|{landmark}垃圾站满溢未清运|{place}垃圾桶冒尖",
+    "{place}垃圾箱满溢|{place}垃圾收集点满溢未清运|{landmark}垃圾站满溢",
     "{time}巡查发现{place}{landmark}旁垃圾箱已满溢,垃圾散落在地面,异味明显。|{place}小区垃圾收集点垃圾桶全部装满,周边堆积多袋垃圾,清运车辆未按时到达。|{landmark}附近垃圾站满溢,污水外流,请环卫部门及时清运。",
   ),
   "遮阳篷（棚、伞）破损": F(
-    "{place}遮阳篷破损|{landmark}商户遮阳伞破旧|{place}门前雨棚破损下垂",
+    "{place}遮阳篷破损|{place}遮阳伞破旧|{landmark}雨棚骨架锈蚀",
     "{time}巡查发现{place}{landmark}旁商铺遮阳篷布破损下垂,有脱落危险。|{place}门前遮阳伞破旧褪色,影响市容。|{landmark}附近店铺雨棚骨架锈蚀变形。",
   ),
   节庆装饰物破损: F(
-    "{place}节日灯笼破损|{landmark}节庆彩灯损坏|{place}节后装饰物未撤除",
+    "{place}节日灯笼破损|{place}节庆彩灯线路脱落|{landmark}节后装饰物未撤除",
     "{time}巡查发现{place}{landmark}路段悬挂的节日灯笼有多个破损掉落。|{place}行道树上的节庆彩灯线路脱落垂到路面。|{landmark}附近节后装饰物未及时撤除,已褪色破损。",
   ),
   非法占绿毁绿: F(
-    "{place}毁绿种菜|{landmark}绿地被占用|{place}绿化带被硬化停车",
+    "{place}毁绿种菜|{landmark}绿化带被硬化停车|{place}绿地被踩踏裸露",
     "{time}巡查发现{place}小区绿地被居民开垦种菜,约30平方米。|{landmark}旁绿化带被商户铺设地砖改为停车位。|{place}绿地被人踩踏出多条小路,草坪裸露。",
   ),
   占用河道: F(
@@ -197,19 +197,19 @@ export const MATTER_TEXTS_ENV: Record<string, TextFamily> = {
     "{time}巡查发现{place}{landmark}旁挡土墙出现纵向裂缝,局部外鼓,雨季有坍塌危险。|{place}路边边坡雨后坍塌,泥土堆到人行道上。|{landmark}附近护坡石块松动滑落。",
   ),
   台阶破损: F(
-    "{place}台阶破损|{landmark}台阶缺角|{place}人行道台阶松动",
+    "{place}台阶缺角|{place}台阶松动|{landmark}台阶面砖脱落",
     "{time}巡查发现{place}{landmark}旁台阶石材破损缺角,老人上下不便。|{place}通往小区的台阶松动,踩上去晃动。|{landmark}附近台阶面砖脱落,雨天湿滑。",
   ),
   路缘石缺损: F(
-    "{place}路缘石缺损|{landmark}马路牙子破损|{place}路缘石被撞歪",
+    "{place}路缘石缺失|{place}路缘石被撞歪|{landmark}马路牙子碎裂",
     "{time}巡查发现{place}{landmark}旁路缘石缺失3块,路面边缘破损。|{place}路缘石被车辆撞歪,凸出路面。|{landmark}附近马路牙子碎裂,碎块散落。",
   ),
   盲道缺损: F(
-    "{place}盲道砖破损|{landmark}盲道被占用|{place}盲道中断",
+    "{place}盲道砖破损|{place}盲道与井盖不衔接|{landmark}盲道被占用",
     "{time}巡查发现{place}{landmark}旁盲道砖破损缺失十余块,盲道中断。|{place}盲道上设置的井盖与盲道不衔接。|{landmark}附近盲道被商户堆物占用。",
   ),
   无障碍坡道破损: F(
-    "{place}无障碍坡道破损|{landmark}轮椅坡道损坏|{place}坡道扶手松动",
+    "{place}无障碍坡道破损|{place}坡道扶手松动|{landmark}坡道被压坏",
     "{time}巡查发现{place}{landmark}无障碍坡道面层破损,轮椅无法通行。|{place}无障碍坡道扶手松动脱落。|{landmark}附近坡道被车辆压坏,出现断层。",
   ),
 };

@@ -49,6 +49,8 @@ export interface CategoryTexts {
   weight: number;
   /** Whose voice the texts are written in: a grid worker's report, or a hotline agent's ticket. */
   voice: "grid" | "hotline";
+  /** titles[i] and descriptions[i] describe the same situation (same length): pick one index,
+   *  then fill {place}/{landmark}/{time} with the same values in both. */
   titles: string[];
   descriptions: string[];
 }

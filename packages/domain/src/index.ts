@@ -2,3 +2,4 @@ export * from "./case/index.ts";
 export * from "./routing/route-case.ts";
 export * from "./access/jurisdiction.ts";
 export * from "./calendar/index.ts";
+export * from "./access/permissions.ts";

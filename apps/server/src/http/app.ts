@@ -9,6 +9,7 @@ import { registerErrorHandling } from "./error-handler.ts";
 import { registerValidation } from "./validation.ts";
 import { authRoutes } from "../routes/auth.routes.ts";
 import { caseRoutes } from "../routes/cases.routes.ts";
+import { configRoutes } from "../routes/config.routes.ts";
 import { placeRoutes } from "../routes/places.routes.ts";
 
 /** Request bodies are small JSON; photos have their own upload route with its own cap. */
@@ -52,6 +53,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       await api.register(authRoutes);
       await api.register(placeRoutes);
       await api.register(caseRoutes);
+      await api.register(configRoutes);
     },
     { prefix: "/api/v1" },
   );

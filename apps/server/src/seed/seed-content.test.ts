@@ -211,8 +211,7 @@ describe("case-texts.json", () => {
       expect(t.weight).toBeGreaterThan(0);
       expect(t.titles.length).toBeGreaterThanOrEqual(2);
       expect(t.titles.length).toBeLessThanOrEqual(6);
-      expect(t.descriptions.length).toBeGreaterThanOrEqual(2);
-      expect(t.descriptions.length).toBeLessThanOrEqual(6);
+      expect(t.descriptions.length, `${t.categoryCode}: titles[i] pairs with descriptions[i]`).toBe(t.titles.length);
       checkAll([...t.titles, ...t.descriptions], t.categoryCode);
     }
   });

@@ -22,9 +22,11 @@ export interface CategorySeed {
 export interface DepartmentSeed {
   kind: DepartmentKind;
   nameCity: string;
-  nameDistrictSuffix: string;
+  nameDistrictSuffix: string | null;
   nameEn: string;
   levels: ("city" | "district")[];
+  /** official name of each district's unit, by district code */
+  districtNames: Record<string, string>;
 }
 
 export interface ResponsibilitySeed {

@@ -56,7 +56,7 @@ export function buildUnits(divisions: DivisionTuple[], departments: DepartmentSe
         if (level !== "district") continue;
         units.push({
           code: departmentCode(code, dept.kind),
-          name: `${name}${dept.nameDistrictSuffix}`,
+          name: dept.districtNames[code] ?? `${name}${dept.nameDistrictSuffix ?? ""}`,
           name_en: `${dept.nameEn} (${name})`,
           type: "department",
           level: "district",
