@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import type { DivisionLevel, HandlerKind } from "@civicgrid/shared";
 import { buildCategories } from "./seed-content/categories.ts";
 import { parseCsv } from "./seed-content/csv.ts";
-import { type District, buildDepartments } from "./seed-content/departments.ts";
+import { buildDepartments, type District } from "./seed-content/departments.ts";
 import { type Assignment, assignGbt } from "./seed-content/rules-gbt.ts";
 import { assignHotline } from "./seed-content/rules-hotline.ts";
 import { buildCaseTexts } from "./seed-content/texts.ts";
@@ -113,7 +113,9 @@ function report(
     `categories: ${count("component_class")} component classes, ${count("component")} components, ` +
       `${count("matter_class")} matter classes, ${count("matter")} matters, hotline ${hl(1)}/${hl(2)}/${hl(3)}`,
   );
-  console.log(`GB/T 5-digit codes shared by a component and a matter: ${cats.collidingStdCodes.length} (kept unique by the C/M prefix)`);
+  console.log(
+    `GB/T 5-digit codes shared by a component and a matter: ${cats.collidingStdCodes.length} (kept unique by the C/M prefix)`,
+  );
   const weightOf = new Map(texts.map((t) => [t.categoryCode, t.weight]));
   const byKind = new Map<HandlerKind, { n: number; w: number }>();
   let totalW = 0;

@@ -10,8 +10,8 @@ import {
   type MultiPolygon,
   multiPolygonAreaKm2,
   type PartitionNode,
-  partitionDistrict,
   type Position,
+  partitionDistrict,
   roundMultiPolygon,
 } from "./seed/grid-partition.ts";
 

@@ -12,6 +12,9 @@ await build({
   sourcemap: true,
   packages: "external",
   // workspace packages are TypeScript sources: bundle them rather than leave them external
-  alias: { "@civicgrid/domain": "../../packages/domain/src/index.ts", "@civicgrid/shared": "../../packages/shared/src/index.ts" },
+  alias: {
+    "@civicgrid/domain": "../../packages/domain/src/index.ts",
+    "@civicgrid/shared": "../../packages/shared/src/index.ts",
+  },
   logLevel: "warning",
 });

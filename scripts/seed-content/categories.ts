@@ -26,10 +26,11 @@ export interface CategoryBuild {
   collidingStdCodes: string[];
 }
 
-const KIND: Record<string, { leaf: "component" | "matter"; cls: "component_class" | "matter_class"; prefix: string }> = {
-  管理部件: { leaf: "component", cls: "component_class", prefix: "C" },
-  管理事项: { leaf: "matter", cls: "matter_class", prefix: "M" },
-};
+const KIND: Record<string, { leaf: "component" | "matter"; cls: "component_class" | "matter_class"; prefix: string }> =
+  {
+    管理部件: { leaf: "component", cls: "component_class", prefix: "C" },
+    管理事项: { leaf: "matter", cls: "matter_class", prefix: "M" },
+  };
 
 const pad2 = (n: number): string => String(n).padStart(2, "0");
 
@@ -43,7 +44,8 @@ export function buildCategories(gbt: Record<string, string>[], hotline: Record<s
     const code = r.code ?? "";
     const majorCode = r.majorCode ?? "";
     const majorName = r.majorName ?? "";
-    if (!k || !/^\d{5}$/u.test(code) || !/^\d{2}$/u.test(majorCode)) throw new Error(`bad GB/T row ${JSON.stringify(r)}`);
+    if (!k || !/^\d{5}$/u.test(code) || !/^\d{2}$/u.test(majorCode))
+      throw new Error(`bad GB/T row ${JSON.stringify(r)}`);
     const classCode = `${k.prefix}${majorCode}`;
     if (!seenClass.has(classCode)) {
       seenClass.add(classCode);

@@ -47,7 +47,13 @@ export const GBT_RULES: Rule[] = [
   [/路灯|地灯|景观灯/u, "urban_management", "district", 3, "照明设施"],
   // Traffic: signals by the traffic police (交警支队, city), other traffic facilities by district 交警大队.
   [/^交通信号灯$|^交通信号设施$/u, "police", "city", 1, "交通信号"],
-  [/交通标志牌|限高架|交通岗亭|交通护栏|防撞桶|安全岛|人行横道桩|柔性隔离体|道路信息显示屏|交通反视镜|减速带|交通标线/u, "police", "district", 5, "交通安全设施"],
+  [
+    /交通标志牌|限高架|交通岗亭|交通护栏|防撞桶|安全岛|人行横道桩|柔性隔离体|道路信息显示屏|交通反视镜|减速带|交通标线/u,
+    "police",
+    "district",
+    5,
+    "交通安全设施",
+  ],
   [/^机动车乱停放|畜力车|履带车/u, "police", "district", 1, "交警-通行秩序"],
   [/废弃车辆/u, "police", "district", 10, "公安-僵尸车"],
   [/监控电子眼|治安岗亭|紧急报警点|公安指示牌|门（楼号）牌/u, "police", "district", 3, "公安"],
@@ -70,13 +76,31 @@ export const GBT_RULES: Rule[] = [
   [/医疗废物/u, "health", "district", 1, "医疗废物"],
   // Things the community station (社区网格化工作站) handles itself: tidy-up and persuasion.
   [/暴露垃圾|动物尸体/u, T, "community", 1, "属地-社区清理"],
-  [/乱堆杂物|积存垃圾渣土|废弃家具|非装饰性吊挂|沿街晾挂|非法小广告|违规标语|垃圾未分类/u, T, "community", 2, "属地-社区清理"],
+  [
+    /乱堆杂物|积存垃圾渣土|废弃家具|非装饰性吊挂|沿街晾挂|非法小广告|违规标语|垃圾未分类/u,
+    T,
+    "community",
+    2,
+    "属地-社区清理",
+  ],
   [/占用消防通道|非机动车乱停放/u, T, "community", 1, "属地-社区劝导"],
-  [/私设地锁|擅自饲养家禽|空调室外机低挂|临街阳台|遮阳篷|晒衣架|旧衣物回收箱|宣传栏|公益性宣传品|绿地脏乱|户外健身设施/u, T, "community", 3, "属地-社区劝导"],
+  [
+    /私设地锁|擅自饲养家禽|空调室外机低挂|临街阳台|遮阳篷|晒衣架|旧衣物回收箱|宣传栏|公益性宣传品|绿地脏乱|户外健身设施/u,
+    T,
+    "community",
+    3,
+    "属地-社区劝导",
+  ],
   // Things the township centre (街道综合执法、环卫) handles: law enforcement has been moved down to it.
   [/道路不洁|垃圾站（箱）满溢|道路积雪|焚烧垃圾/u, T, "township", 1, "属地-街道环卫"],
   [/^(垃圾箱|垃圾间（楼）|环卫工具间（箱）|宠物拾便纸箱|烟头收集器或灭烟处)$/u, T, "township", 3, "属地-街道环卫设施"],
-  [/店外经营|露天烧烤|占道洗车|占道促销|占用无障碍通道|街头散发广告|擅自在临街的建筑物上挂彩旗|节庆装饰物|早（夜）市|废品收购|建筑物外立面污损|违章接坡|管理责任公示牌/u, T, "township", 2, "属地-街道综合执法"],
+  [
+    /店外经营|露天烧烤|占道洗车|占道促销|占用无障碍通道|街头散发广告|擅自在临街的建筑物上挂彩旗|节庆装饰物|早（夜）市|废品收购|建筑物外立面污损|违章接坡|管理责任公示牌/u,
+    T,
+    "township",
+    2,
+    "属地-街道综合执法",
+  ],
   // Greening.
   [/古树名木/u, "landscaping", "city", 3, "古树名木"],
   [/林地/u, "natural_resources", "district", 10, "林地"],
@@ -85,11 +109,23 @@ export const GBT_RULES: Rule[] = [
   [/无照经营/u, "market", "district", 3, "市场监管-无照经营"],
   [/无证餐饮|临街屠宰|农贸市场|自动售货机|自助缴费机|广告语言文字/u, "market", "district", 5, "市场监管"],
   // City management and enforcement (城管执法).
-  [/占道经营|道路遗撒|渣土运输|车轮夹带|无证掘路|施工占道|占用无障碍通道|共享单车|非机动车停放点|自行车租赁点|存车支架|便道桩/u, "urban_management", "district", 2, "城管-街面秩序"],
+  [
+    /占道经营|道路遗撒|渣土运输|车轮夹带|无证掘路|施工占道|占用无障碍通道|共享单车|非机动车停放点|自行车租赁点|存车支架|便道桩/u,
+    "urban_management",
+    "district",
+    2,
+    "城管-街面秩序",
+  ],
   [/私搭乱建|无证建设/u, "urban_management", "district", 15, "城管-违法建设"],
   [/违章开设道口|违规设置停车场|违规占用桥下空间|擅自架设管线/u, "urban_management", "district", 10, "城管-违规设置"],
   [/户外广告|牌匾标识|店面无证装修/u, "urban_management", "district", 10, "城管-广告牌匾"],
-  [/公共厕所|公厕指示牌|垃圾间|垃圾箱|环卫工具间|宠物拾便|烟头收集/u, "urban_management", "district", 3, "城管-环卫设施"],
+  [
+    /公共厕所|公厕指示牌|垃圾间|垃圾箱|环卫工具间|宠物拾便|烟头收集/u,
+    "urban_management",
+    "district",
+    3,
+    "城管-环卫设施",
+  ],
   [/停车/u, "urban_management", "district", 5, "城管-停车设施"],
   // Construction sites (住建 supervises them).
   [/工地|施工|预埋件/u, "housing", "district", 3, "住建-工地"],

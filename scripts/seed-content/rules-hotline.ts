@@ -4,8 +4,9 @@
 // village affairs, mediation) go to the township centre (属地); tickets needing a licence holder's
 // power (enforcement, permits, benefits) go to the department. Consultations get 1–3 days,
 // complaints 5, investigations 10, land/demolition/compensation matters 15.
-import type { Assignment } from "./rules-gbt.ts";
+
 import type { DivisionLevel, HandlerKind } from "@civicgrid/shared";
+import type { Assignment } from "./rules-gbt.ts";
 
 type Rule = [pattern: RegExp, handler: HandlerKind, level: DivisionLevel, days: number, label: string];
 
@@ -95,7 +96,13 @@ export const HOTLINE_RULES: Rule[] = [
   [/^商贸旅游\//u, "market", "district", 5, "市场监管"],
   // 卫生计生
   [/^卫生计生\/食品药品监管\//u, "market", "district", 5, "食品药品"],
-  [/^卫生计生\/人口计生\/(计划生育服务管理|独生子女父母奖励政策|失独家庭|人口政策|其他)/u, T, "community", 3, "属地-计生服务"],
+  [
+    /^卫生计生\/人口计生\/(计划生育服务管理|独生子女父母奖励政策|失独家庭|人口政策|其他)/u,
+    T,
+    "community",
+    3,
+    "属地-计生服务",
+  ],
   [/^卫生计生\/医患纠纷\//u, "health", "district", 10, "医患纠纷"],
   [/^卫生计生\//u, "health", "district", 5, "卫生健康"],
   // 政法: the township 司法所 does legal aid, mediation and community correction.

@@ -1,10 +1,10 @@
 // Assembles case-texts.json from the hand-written text modules.
 import { ADAPTED } from "./adapted-messages.ts";
 import type { GbtLeaf, HotlineLeaf } from "./categories.ts";
-import { COMPOUNDS, LANDMARKS, PLACEHOLDERS, STREETS, TIMES, checkTemplate } from "./places.ts";
-import { SEASONAL, gbtWeight, seasonOf } from "./seasons.ts";
+import { COMPOUNDS, checkTemplate, LANDMARKS, PLACEHOLDERS, STREETS, TIMES } from "./places.ts";
 import { objectName } from "./rules-gbt.ts";
-import { COMPONENT_FAMILIES, type TextFamily, componentFamily } from "./texts-components.ts";
+import { gbtWeight, SEASONAL, seasonOf } from "./seasons.ts";
+import { COMPONENT_FAMILIES, componentFamily, type TextFamily } from "./texts-components.ts";
 import { EVALUATION, HANDLING, RETURN_REASONS_TEXT, URGE_NOTES, VERIFICATION } from "./texts-handling.ts";
 import { HOTLINE_TEXTS_CITY } from "./texts-hotline-city.ts";
 import { HOTLINE_TEXTS_PEOPLE } from "./texts-hotline-people.ts";

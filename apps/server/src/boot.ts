@@ -2,7 +2,7 @@
 // directory of places and the calendar, and build the app.
 import { EventEmitter } from "node:events";
 import type { Config } from "./config.ts";
-import { type DbHandle, connectDatabase } from "./db/connect.ts";
+import { connectDatabase, type DbHandle } from "./db/connect.ts";
 import { migrate } from "./db/migrate.ts";
 import { buildApp } from "./http/app.ts";
 import { loadCalendar } from "./lib/calendar.ts";

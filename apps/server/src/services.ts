@@ -1,6 +1,7 @@
 // What every use case gets: the database, the directory of places and units, the calendar, a clock.
+
+import type { EventEmitter } from "node:events";
 import type { WorkCalendar } from "@civicgrid/domain";
-import { EventEmitter } from "node:events";
 import type { Config } from "./config.ts";
 import type { Db } from "./db/connect.ts";
 import type { Clock } from "./lib/clock.ts";

@@ -18,7 +18,11 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-function expectError(res: { statusCode: number; json: () => any }, status: number, code?: string) {
+interface ErrorJson {
+  error: { code: string; message: string; messageEn: string };
+}
+
+function expectError(res: { statusCode: number; json: () => ErrorJson }, status: number, code?: string) {
   expect(res.statusCode).toBe(status);
   const body = res.json();
   expect(typeof body.error.code).toBe("string");
@@ -53,15 +57,25 @@ describe("bad input on POST /cases", () => {
 
   it("a 10 MB body is refused with 413", async () => {
     const before = await snapshotCounts(ctx);
-    const res = await report(ctx, token, { ...valid, description: "垃".repeat(10 * 1024 * 1024 / 3) });
+    const res = await report(ctx, token, { ...valid, description: "垃".repeat((10 * 1024 * 1024) / 3) });
     expectError(res, 413, "PAYLOAD_TOO_LARGE");
     expect(await snapshotCounts(ctx)).toEqual(before);
   });
 
   it("malformed JSON and wrong content type", async () => {
-    const bad = await ctx.api(token, { method: "POST", url: "/api/v1/cases", payload: "{not json", headers: { "content-type": "application/json" } });
+    const bad = await ctx.api(token, {
+      method: "POST",
+      url: "/api/v1/cases",
+      payload: "{not json",
+      headers: { "content-type": "application/json" },
+    });
     expectError(bad, 400, "INVALID_JSON");
-    const text = await ctx.api(token, { method: "POST", url: "/api/v1/cases", payload: "hello", headers: { "content-type": "text/plain" } });
+    const text = await ctx.api(token, {
+      method: "POST",
+      url: "/api/v1/cases",
+      payload: "hello",
+      headers: { "content-type": "text/plain" },
+    });
     expectError(text, 415, "UNSUPPORTED_MEDIA_TYPE");
   });
 });
@@ -69,12 +83,20 @@ describe("bad input on POST /cases", () => {
 describe("bad input on actions and reads", () => {
   it("illegal transition → 409, nothing changed", async () => {
     const before = await snapshotCounts(ctx);
-    expectError(await act(ctx, await ctx.login("bajiazi_center"), caseId, "verify", { pass: true, note: "" }), 409, "ILLEGAL_TRANSITION");
+    expectError(
+      await act(ctx, await ctx.login("bajiazi_center"), caseId, "verify", { pass: true, note: "" }),
+      409,
+      "ILLEGAL_TRANSITION",
+    );
     expect(await snapshotCounts(ctx)).toEqual(before);
   });
 
   it("a role that may never take an action → 403", async () => {
-    expectError(await act(ctx, token, caseId, "dispatch", { unitCode: `${YUHUA}-station` }), 403, "ACTION_NOT_PERMITTED");
+    expectError(
+      await act(ctx, token, caseId, "dispatch", { unitCode: `${YUHUA}-station` }),
+      403,
+      "ACTION_NOT_PERMITTED",
+    );
   });
 
   it("unknown action, bad ids, bad fields", async () => {
@@ -88,9 +110,21 @@ describe("bad input on actions and reads", () => {
     expectError(await act(ctx, centre, caseId, "merge", { targetId: caseId }), 422, "INVALID_MERGE_TARGET");
     const list = await ctx.api(centre, { method: "GET", url: "/api/v1/cases?pageSize=1000" });
     expectError(list, 400, "VALIDATION_FAILED");
-    expectError(await ctx.api(centre, { method: "GET", url: "/api/v1/cases?divisionCode=999999999999" }), 400, "VALIDATION_FAILED");
-    expectError(await ctx.api(centre, { method: "GET", url: "/api/v1/locate?lat=abc&lng=1" }), 400, "VALIDATION_FAILED");
-    expectError(await ctx.api(centre, { method: "GET", url: "/api/v1/locate?lat=31.2&lng=121.5" }), 422, "LOCATION_OUTSIDE_CITY");
+    expectError(
+      await ctx.api(centre, { method: "GET", url: "/api/v1/cases?divisionCode=999999999999" }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expectError(
+      await ctx.api(centre, { method: "GET", url: "/api/v1/locate?lat=abc&lng=1" }),
+      400,
+      "VALIDATION_FAILED",
+    );
+    expectError(
+      await ctx.api(centre, { method: "GET", url: "/api/v1/locate?lat=31.2&lng=121.5" }),
+      422,
+      "LOCATION_OUTSIDE_CITY",
+    );
     expectError(await ctx.api(centre, { method: "GET", url: "/api/v1/no-such-thing" }), 404, "ROUTE_NOT_FOUND");
   });
 

@@ -41,7 +41,13 @@ export async function report(ctx: TestContext, token: string, body: Record<strin
   return ctx.api(token, { method: "POST", url: "/api/v1/cases", payload: body, headers });
 }
 
-export async function act(ctx: TestContext, token: string, id: string, action: string, body: Record<string, unknown> = {}) {
+export async function act(
+  ctx: TestContext,
+  token: string,
+  id: string,
+  action: string,
+  body: Record<string, unknown> = {},
+) {
   return ctx.api(token, { method: "POST", url: `/api/v1/cases/${id}/actions/${action}`, payload: body });
 }
 
@@ -56,9 +62,18 @@ export async function actOk(ctx: TestContext, username: string, id: string, acti
 export async function snapshotCounts(ctx: TestContext) {
   const { db } = ctx.services;
   const [cases, events, maxVersion] = await Promise.all([
-    db.selectFrom("cases").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    db.selectFrom("case_events").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-    db.selectFrom("cases").select((eb) => eb.fn.sum<number>("version").as("n")).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("cases")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("case_events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom("cases")
+      .select((eb) => eb.fn.sum<number>("version").as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { cases: Number(cases.n), events: Number(events.n), versions: Number(maxVersion.n ?? 0) };
 }

@@ -50,14 +50,21 @@ export async function createTestContext(start: Date = TEST_START): Promise<TestC
       const cached = tokens.get(username);
       const now = clock.now().getTime();
       if (cached && now >= cached.at && now - cached.at < 20 * 60_000) return cached.token;
-      const res = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { username, password: TEST_PASSWORD } });
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username, password: TEST_PASSWORD },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
       const token = res.json().token as string;
       tokens.set(username, { token, at: now });
       return token;
     },
     api(token, opts) {
-      return app.inject({ ...opts, headers: { ...(opts.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+      return app.inject({
+        ...opts,
+        headers: { ...(opts.headers ?? {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
     },
     async close() {
       await app.close();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEST_PASSWORD } from "./constants.ts";
 import { categoryRoutedTo, pointIn, report, snapshotCounts, YUHUA } from "./fixtures.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
-import { TEST_PASSWORD } from "./constants.ts";
 
 let ctx: TestContext;
 let body: Record<string, unknown>;
@@ -51,7 +51,9 @@ describe("idempotent create", () => {
 
   it("case numbers are unique and sequential per day under concurrency", async () => {
     const token = await ctx.login("yuhua_grid01");
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => report(ctx, token, { ...body, description: `并发${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => report(ctx, token, { ...body, description: `并发${i}` })),
+    );
     const codes = results.map((r) => r.json().code as string);
     expect(new Set(codes).size).toBe(10);
     for (const code of codes) expect(code).toMatch(/^AS-20261124-\d{6}$/);
@@ -60,20 +62,40 @@ describe("idempotent create", () => {
 
 describe("sign-in and sessions", () => {
   it("login returns a token and user; wrong password is refused", async () => {
-    const ok = await ctx.api(null, { method: "POST", url: "/api/v1/auth/login", payload: { username: "bajiazi_center", password: TEST_PASSWORD } });
+    const ok = await ctx.api(null, {
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "bajiazi_center", password: TEST_PASSWORD },
+    });
     expect(ok.statusCode).toBe(200);
     const b = ok.json();
-    expect(b.user).toMatchObject({ username: "bajiazi_center", roles: ["township_centre"], unitCode: "210303003000-centre" });
+    expect(b.user).toMatchObject({
+      username: "bajiazi_center",
+      roles: ["township_centre"],
+      unitCode: "210303003000-centre",
+    });
     expect(ok.cookies.find((c) => c.name === "cg_session")?.httpOnly).toBe(true);
-    const bad = await ctx.api(null, { method: "POST", url: "/api/v1/auth/login", payload: { username: "bajiazi_center", password: "wrong-password" } });
+    const bad = await ctx.api(null, {
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "bajiazi_center", password: "wrong-password" },
+    });
     expect(bad.statusCode).toBe(401);
     expect(bad.json().error.code).toBe("INVALID_CREDENTIALS");
-    const nobody = await ctx.api(null, { method: "POST", url: "/api/v1/auth/login", payload: { username: "nobody", password: "x" } });
+    const nobody = await ctx.api(null, {
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "nobody", password: "x" },
+    });
     expect(nobody.json()).toEqual(bad.json());
   });
 
   it("/me shows the unit and jurisdiction; the cookie works too", async () => {
-    const login = await ctx.api(null, { method: "POST", url: "/api/v1/auth/login", payload: { username: "yuhua_station", password: TEST_PASSWORD } });
+    const login = await ctx.api(null, {
+      method: "POST",
+      url: "/api/v1/auth/login",
+      payload: { username: "yuhua_station", password: TEST_PASSWORD },
+    });
     const cookie = login.cookies.find((c) => c.name === "cg_session")!;
     const me = await ctx.app.inject({ method: "GET", url: "/api/v1/me", cookies: { cg_session: cookie.value } });
     expect(me.statusCode).toBe(200);
@@ -85,12 +107,24 @@ describe("sign-in and sessions", () => {
   });
 
   it("logout revokes the session; idle sessions expire", async () => {
-    const token = (await ctx.api(null, { method: "POST", url: "/api/v1/auth/login", payload: { username: "leader", password: TEST_PASSWORD } })).json().token;
+    const token = (
+      await ctx.api(null, {
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username: "leader", password: TEST_PASSWORD },
+      })
+    ).json().token;
     expect((await ctx.api(token, { method: "POST", url: "/api/v1/auth/logout" })).statusCode).toBe(200);
     const after = await ctx.api(token, { method: "GET", url: "/api/v1/me" });
     expect(after.statusCode).toBe(401);
 
-    const idle = (await ctx.api(null, { method: "POST", url: "/api/v1/auth/login", payload: { username: "leader", password: TEST_PASSWORD } })).json().token;
+    const idle = (
+      await ctx.api(null, {
+        method: "POST",
+        url: "/api/v1/auth/login",
+        payload: { username: "leader", password: TEST_PASSWORD },
+      })
+    ).json().token;
     ctx.clock.advance(29 * 60_000);
     expect((await ctx.api(idle, { method: "GET", url: "/api/v1/me" })).statusCode).toBe(200);
     ctx.clock.advance(31 * 60_000);
@@ -128,7 +162,16 @@ describe("locate and API docs", () => {
     expect(doc.statusCode).toBe(200);
     const spec = doc.json();
     expect(spec.openapi).toMatch(/^3/);
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(["/api/v1/cases", "/api/v1/cases/{id}", "/api/v1/locate", "/api/v1/units", "/api/v1/auth/login", "/api/v1/cases/{id}/actions/dispatch"]));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/v1/cases",
+        "/api/v1/cases/{id}",
+        "/api/v1/locate",
+        "/api/v1/units",
+        "/api/v1/auth/login",
+        "/api/v1/cases/{id}/actions/dispatch",
+      ]),
+    );
     const page = await ctx.app.inject({ method: "GET", url: "/api/docs/" });
     expect(page.statusCode).toBe(200);
   });

@@ -65,7 +65,15 @@ describe("cross-jurisdiction denial", () => {
   }
 
   it("the 铁西区 chain can read it: station, township, district, city, leader", async () => {
-    for (const username of ["yuhua_station", "yuhua_grid01", "bajiazi_center", "tiexi_center", "city_dispatcher", "leader", "hotline_agent"]) {
+    for (const username of [
+      "yuhua_station",
+      "yuhua_grid01",
+      "bajiazi_center",
+      "tiexi_center",
+      "city_dispatcher",
+      "leader",
+      "hotline_agent",
+    ]) {
       const res = await ctx.api(await ctx.login(username), { method: "GET", url: `/api/v1/cases/${caseId}` });
       expect(res.statusCode, username).toBe(200);
     }
@@ -75,7 +83,11 @@ describe("cross-jurisdiction denial", () => {
     const token = await ctx.login("dept_water");
     const list = (await ctx.api(token, { method: "GET", url: "/api/v1/cases?pageSize=100" })).json();
     for (const item of list.items) {
-      const full = await ctx.services.db.selectFrom("cases").select("involved_unit_codes").where("id", "=", item.id).executeTakeFirstOrThrow();
+      const full = await ctx.services.db
+        .selectFrom("cases")
+        .select("involved_unit_codes")
+        .where("id", "=", item.id)
+        .executeTakeFirstOrThrow();
       expect(full.involved_unit_codes).toContain("210300000000-water");
     }
   });

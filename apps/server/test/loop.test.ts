@@ -48,7 +48,10 @@ describe("the closed loop", () => {
     expect((await ctx.api(dept, { method: "GET", url: `/api/v1/cases/${id}` })).statusCode).toBe(200);
     const noReason = await act(ctx, dept, id, "return", { reason: "" });
     expect(noReason.statusCode).toBe(400);
-    s = await actOk(ctx, "tiexi_urban", id, "return", { reason: "不属于本单位权责清单,应由社区处置", reasonCode: "not_in_list" });
+    s = await actOk(ctx, "tiexi_urban", id, "return", {
+      reason: "不属于本单位权责清单,应由社区处置",
+      reasonCode: "not_in_list",
+    });
     expect(s.status).toBe("returned");
     expect(s.lastReturnReason).toContain("权责清单");
     expect(s.counters.returns).toBe(1);
@@ -142,7 +145,14 @@ describe("escalation, assignment and co-handling", () => {
     const point = await pointIn(ctx, YUHUA);
     const category = await categoryRoutedTo(ctx, "territorial", "community");
     const grid = await ctx.login("yuhua_grid01");
-    const id = (await report(ctx, grid, { description: "小区内私搭乱建,多次劝阻无效", ...point, categoryCode: category.code, source: "grid" })).json().id;
+    const id = (
+      await report(ctx, grid, {
+        description: "小区内私搭乱建,多次劝阻无效",
+        ...point,
+        categoryCode: category.code,
+        source: "grid",
+      })
+    ).json().id;
     await actOk(ctx, "bajiazi_center", id, "register");
     await actOk(ctx, "bajiazi_center", id, "dispatch", { unitCode: `${YUHUA}-station` });
     await actOk(ctx, "yuhua_station", id, "accept");
@@ -167,19 +177,31 @@ describe("escalation, assignment and co-handling", () => {
     const point = await pointIn(ctx, YUHUA);
     const category = await categoryRoutedTo(ctx, "territorial", "community");
     const grid = await ctx.login("yuhua_grid01");
-    const id = (await report(ctx, grid, { description: "道路积水影响通行", ...point, categoryCode: category.code, source: "grid" })).json().id;
+    const id = (
+      await report(ctx, grid, {
+        description: "道路积水影响通行",
+        ...point,
+        categoryCode: category.code,
+        source: "grid",
+      })
+    ).json().id;
     await actOk(ctx, "bajiazi_center", id, "register");
     const s = await actOk(ctx, "bajiazi_center", id, "dispatch", {
       unitCode: `${YUHUA}-station`,
       assistUnitCodes: ["210300000000-water", "210303000000-urban_management"],
     });
-    expect(s.assistUnits.map((u: { code: string }) => u.code)).toEqual(["210300000000-water", "210303000000-urban_management"]);
+    expect(s.assistUnits.map((u: { code: string }) => u.code)).toEqual([
+      "210300000000-water",
+      "210303000000-urban_management",
+    ]);
     const water = await ctx.login("dept_water");
     expect((await ctx.api(water, { method: "GET", url: `/api/v1/cases/${id}` })).statusCode).toBe(200);
     const asLead = await act(ctx, water, id, "accept");
     expect(asLead.statusCode).toBe(403);
     // a unit outside the case's place cannot be dispatched to
-    const far = await act(ctx, await ctx.login("bajiazi_center"), id, "dispatch", { unitCode: "210302000000-urban_management" });
+    const far = await act(ctx, await ctx.login("bajiazi_center"), id, "dispatch", {
+      unitCode: "210302000000-urban_management",
+    });
     expect(far.statusCode).toBe(422);
     expect(far.json().error.code).toBe("UNIT_OUT_OF_JURISDICTION");
   });
@@ -188,7 +210,9 @@ describe("escalation, assignment and co-handling", () => {
     const point = await pointIn(ctx, YUHUA);
     const category = await categoryRoutedTo(ctx, "territorial", "community");
     const grid = await ctx.login("yuhua_grid01");
-    const c = (await report(ctx, grid, { description: "路面坑洼需修补", ...point, categoryCode: category.code, source: "grid" })).json();
+    const c = (
+      await report(ctx, grid, { description: "路面坑洼需修补", ...point, categoryCode: category.code, source: "grid" })
+    ).json();
     await actOk(ctx, "bajiazi_center", c.id, "register");
     await actOk(ctx, "bajiazi_center", c.id, "dispatch", { unitCode: `${YUHUA}-station` });
     await actOk(ctx, "yuhua_station", c.id, "accept");
@@ -213,8 +237,12 @@ describe("escalation, assignment and co-handling", () => {
     const point = await pointIn(ctx, YUHUA);
     const category = await categoryRoutedTo(ctx, "territorial", "community");
     const grid = await ctx.login("yuhua_grid01");
-    const first = (await report(ctx, grid, { description: "井盖缺失", ...point, categoryCode: category.code, source: "grid" })).json();
-    const second = (await report(ctx, grid, { description: "同一处井盖缺失", ...point, categoryCode: category.code, source: "grid" })).json();
+    const first = (
+      await report(ctx, grid, { description: "井盖缺失", ...point, categoryCode: category.code, source: "grid" })
+    ).json();
+    const second = (
+      await report(ctx, grid, { description: "同一处井盖缺失", ...point, categoryCode: category.code, source: "grid" })
+    ).json();
     const s = await actOk(ctx, "bajiazi_center", second.id, "merge", { targetId: first.id });
     expect(s.status).toBe("merged");
     expect(s.mergedIntoId).toBe(first.id);

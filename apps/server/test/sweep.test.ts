@@ -12,7 +12,12 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 async function events(id: string) {
-  return ctx.services.db.selectFrom("case_events").select(["action", "from_status", "to_status"]).where("case_id", "=", id).orderBy("seq").execute();
+  return ctx.services.db
+    .selectFrom("case_events")
+    .select(["action", "from_status", "to_status"])
+    .where("case_id", "=", id)
+    .orderBy("seq")
+    .execute();
 }
 
 describe("deadline sweep", () => {
@@ -20,7 +25,12 @@ describe("deadline sweep", () => {
     const point = await pointIn(ctx, YUHUA);
     const category = await categoryRoutedTo(ctx, "territorial", "community");
     const created = (
-      await report(ctx, await ctx.login("yuhua_grid01"), { description: "路灯不亮", ...point, categoryCode: category.code, source: "grid" })
+      await report(ctx, await ctx.login("yuhua_grid01"), {
+        description: "路灯不亮",
+        ...point,
+        categoryCode: category.code,
+        source: "grid",
+      })
     ).json();
     const id = created.id as string;
     await actOk(ctx, "bajiazi_center", id, "register");
@@ -49,7 +59,10 @@ describe("deadline sweep", () => {
     row = await ctx.services.db.selectFrom("cases").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
     expect(row.overdue_at).not.toBeNull();
     expect(row.next_escalation_at?.getTime()).toBe(calendar.addWorkingDays(dueAt, 1).getTime());
-    const listed = await ctx.api(await ctx.login("bajiazi_center"), { method: "GET", url: "/api/v1/cases?overdue=true&pageSize=100" });
+    const listed = await ctx.api(await ctx.login("bajiazi_center"), {
+      method: "GET",
+      url: "/api/v1/cases?overdue=true&pageSize=100",
+    });
     expect(listed.json().items.map((c: { id: string }) => c.id)).toContain(id);
 
     // one working day later: escalated to the district; another: to the city; then it stops
@@ -78,7 +91,14 @@ describe("deadline sweep", () => {
     ctx.clock.set(new Date("2026-11-24T01:00:00Z"));
     const point = await pointIn(ctx, YUHUA);
     const category = await categoryRoutedTo(ctx, "territorial", "community");
-    const c = (await report(ctx, await ctx.login("yuhua_grid01"), { description: "占道堆物", ...point, categoryCode: category.code, source: "grid" })).json();
+    const c = (
+      await report(ctx, await ctx.login("yuhua_grid01"), {
+        description: "占道堆物",
+        ...point,
+        categoryCode: category.code,
+        source: "grid",
+      })
+    ).json();
     await actOk(ctx, "bajiazi_center", c.id, "register");
     await actOk(ctx, "bajiazi_center", c.id, "dispatch", { unitCode: `${YUHUA}-station` });
     await actOk(ctx, "yuhua_station", c.id, "accept");

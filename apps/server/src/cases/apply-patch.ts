@@ -1,7 +1,7 @@
 // Writes a domain patch to the case row: the new state, the units, the counters, the timestamps of
 // the step and the deadlines it sets. Optimistic version bump for clients that cache a case.
 import { type ActionInput, type CasePatch, deadlinesFor } from "@civicgrid/domain";
-import { type Updateable, sql } from "kysely";
+import { sql, type Updateable } from "kysely";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/connect.ts";
 import type { CaseRow, CasesTable } from "../db/schema.ts";
@@ -20,7 +20,15 @@ interface ApplyPatchOptions {
   now: Date;
 }
 
-export async function applyPatch({ services, trx, row, patch, input, actor, now }: ApplyPatchOptions): Promise<CaseRow> {
+export async function applyPatch({
+  services,
+  trx,
+  row,
+  patch,
+  input,
+  actor,
+  now,
+}: ApplyPatchOptions): Promise<CaseRow> {
   const { calendar } = services;
   const set: Updateable<CasesTable> = { status: patch.status, updated_at: now };
   if (patch.centreUnitCode !== undefined) set.centre_unit_code = patch.centreUnitCode;
@@ -105,5 +113,12 @@ export async function applyPatch({ services, trx, row, patch, input, actor, now 
 }
 
 function resetTimers(dueAt: Date, warnAt: Date): Updateable<CasesTable> {
-  return { due_at: dueAt, warn_at: warnAt, warned_at: null, overdue_at: null, next_escalation_at: null, escalation_level: 0 };
+  return {
+    due_at: dueAt,
+    warn_at: warnAt,
+    warned_at: null,
+    overdue_at: null,
+    next_escalation_at: null,
+    escalation_level: 0,
+  };
 }

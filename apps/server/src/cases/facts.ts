@@ -2,10 +2,10 @@
 import {
   type ActorFacts,
   type CaseSnapshot,
-  type PendingExtension,
-  type Place,
   isCoordinator,
   isInTerritory,
+  type PendingExtension,
+  type Place,
 } from "@civicgrid/domain";
 import type { CaseStatus, DivisionLevel, Rating } from "@civicgrid/shared";
 import type { Actor } from "../access/actor.ts";

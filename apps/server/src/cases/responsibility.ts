@@ -1,5 +1,5 @@
 import type { ResponsibilityEntry } from "@civicgrid/domain";
-import type { HandlerKind, DivisionLevel } from "@civicgrid/shared";
+import type { DivisionLevel, HandlerKind } from "@civicgrid/shared";
 import type { Db } from "../db/connect.ts";
 
 export async function findResponsibility(db: Db, categoryCode: string): Promise<ResponsibilityEntry | null> {

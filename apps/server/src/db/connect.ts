@@ -58,7 +58,9 @@ export async function ensureDatabase(adminUrl: string, name: string, template?: 
     if (exists.rowCount === 0) {
       const ident = client.escapeIdentifier(name);
       await client.query(
-        template ? `create database ${ident} template ${client.escapeIdentifier(template)}` : `create database ${ident}`,
+        template
+          ? `create database ${ident} template ${client.escapeIdentifier(template)}`
+          : `create database ${ident}`,
       );
     }
   } finally {

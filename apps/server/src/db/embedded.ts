@@ -31,8 +31,10 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDb> 
   // as root, PostgreSQL runs as the `postgres` user, which must be able to enter the folder
   if (os.userInfo().uid === 0) await fs.chmod(opts.dataDir, 0o755);
   const password = await readOrCreateSecret(path.join(opts.dataDir, ".pg-password"));
-  const url = (port: number) => (database = "postgres") =>
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  const url =
+    (port: number) =>
+    (database = "postgres") =>
+      `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
 
   const running = await runningPostmaster(dir);
   if (running) {

@@ -3,14 +3,14 @@ import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
-import type { Services } from "../services.ts";
-import { registerAuth } from "./auth.ts";
-import { registerErrorHandling } from "./error-handler.ts";
-import { registerValidation } from "./validation.ts";
 import { authRoutes } from "../routes/auth.routes.ts";
 import { caseRoutes } from "../routes/cases.routes.ts";
 import { configRoutes } from "../routes/config.routes.ts";
 import { placeRoutes } from "../routes/places.routes.ts";
+import type { Services } from "../services.ts";
+import { registerAuth } from "./auth.ts";
+import { registerErrorHandling } from "./error-handler.ts";
+import { registerValidation } from "./validation.ts";
 
 /** Request bodies are small JSON; photos have their own upload route with its own cap. */
 export const BODY_LIMIT = 1024 * 1024;
@@ -34,7 +34,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       info: {
         title: "CivicGrid API",
         version: "1",
-        description: "市域治理一体化平台 — one problem database, one closed loop. Errors: { error: { code, message, messageEn } }.",
+        description:
+          "市域治理一体化平台 — one problem database, one closed loop. Errors: { error: { code, message, messageEn } }.",
       },
       components: {
         securitySchemes: {

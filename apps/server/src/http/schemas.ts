@@ -63,7 +63,10 @@ export const CaseSchema = Type.Object(
     communityCode: Type.String(),
     townshipCode: Type.String(),
     districtCode: Type.String(),
-    ownerUnit: Type.Union([Type.Object({ code: Type.String(), name: Type.String() }, { additionalProperties: true }), Type.Null()]),
+    ownerUnit: Type.Union([
+      Type.Object({ code: Type.String(), name: Type.String() }, { additionalProperties: true }),
+      Type.Null(),
+    ]),
     deadlines: Type.Object({}, { additionalProperties: true }),
     overdue: Type.Boolean(),
   },

@@ -107,7 +107,13 @@ async function overdueBatch({ db, clock, calendar }: Services, limit: number): P
         .where("id", "=", r.id)
         .execute();
     }
-    await systemEvent(trx, rows.map((r) => r.id), "overdue", now, "已超过处置时限");
+    await systemEvent(
+      trx,
+      rows.map((r) => r.id),
+      "overdue",
+      now,
+      "已超过处置时限",
+    );
     return rows.length;
   });
 }
@@ -134,12 +140,20 @@ async function escalateBatch({ db, clock, calendar }: Services, limit: number): 
           escalation_level: level,
           supervision_count: sql`supervision_count + 1`,
           next_escalation_at:
-            level >= MAX_ESCALATION_LEVEL ? null : calendar.addWorkingDays(r.next_escalation_at as Date, ESCALATION_STEP_DAYS),
+            level >= MAX_ESCALATION_LEVEL
+              ? null
+              : calendar.addWorkingDays(r.next_escalation_at as Date, ESCALATION_STEP_DAYS),
         })
         .where("id", "=", r.id)
         .execute();
     }
-    await systemEvent(trx, rows.map((r) => r.id), "auto-escalate", now, "超期未办结,自动升级督办");
+    await systemEvent(
+      trx,
+      rows.map((r) => r.id),
+      "auto-escalate",
+      now,
+      "超期未办结,自动升级督办",
+    );
     return rows.length;
   });
 }

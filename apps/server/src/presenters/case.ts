@@ -1,8 +1,8 @@
 // The public shape of a case and its events. Never raw rows: personal data is masked here.
 import type { CaseAction } from "@civicgrid/shared";
 import type { CaseEventRow, CaseRow } from "../db/schema.ts";
-import type { PlaceDirectory } from "../places/directory.ts";
 import { maskPhone } from "../lib/mask.ts";
+import type { PlaceDirectory } from "../places/directory.ts";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -57,7 +57,11 @@ export function presentCase(
   row: CaseRow,
   places: PlaceDirectory,
   now: Date,
-  extra: { events?: CaseEventRow[]; availableActions?: CaseAction[]; mergedCases?: { id: string; code: string }[] } = {},
+  extra: {
+    events?: CaseEventRow[];
+    availableActions?: CaseAction[];
+    mergedCases?: { id: string; code: string }[];
+  } = {},
 ) {
   return {
     ...presentCaseSummary(row, places, now),
@@ -67,9 +71,10 @@ export function presentCase(
     address: row.address,
     cityCode: row.city_code,
     gridName: places.gridName(row.grid_code),
-    reporter: row.reporter_name || row.reporter_phone
-      ? { name: row.reporter_name, phone: row.reporter_phone ? maskPhone(row.reporter_phone) : null }
-      : null,
+    reporter:
+      row.reporter_name || row.reporter_phone
+        ? { name: row.reporter_name, phone: row.reporter_phone ? maskPhone(row.reporter_phone) : null }
+        : null,
     assistUnits: row.assist_unit_codes.map((c) => presentUnitRef(places, c)),
     suggestedUnit: presentUnitRef(places, row.suggested_unit_code),
     routing: row.routing_rule ? { rule: row.routing_rule, reason: row.routing_reason } : null,

@@ -16,7 +16,12 @@ export function presentCategory(row: CategoryRow) {
     kind: row.kind,
     parentCode: row.parent_code,
     responsibility: row.handler_kind
-      ? { handlerKind: row.handler_kind, level: row.level, limitDays: Number(row.limit_days), territorial: row.territorial }
+      ? {
+          handlerKind: row.handler_kind,
+          level: row.level,
+          limitDays: Number(row.limit_days),
+          territorial: row.territorial,
+        }
       : null,
   };
 }

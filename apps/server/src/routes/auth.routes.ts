@@ -24,10 +24,18 @@ export async function authRoutes(app: FastifyInstance) {
         tags: ["auth"],
         summary: "Sign in with username and password",
         body: Type.Object(
-          { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) },
+          {
+            username: Type.String({ minLength: 1, maxLength: 64 }),
+            password: Type.String({ minLength: 1, maxLength: 256 }),
+          },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ token: Type.String(), user: UserRef }), 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse },
+        response: {
+          200: Type.Object({ token: Type.String(), user: UserRef }),
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {
@@ -50,7 +58,13 @@ export async function authRoutes(app: FastifyInstance) {
 
   r.post(
     "/auth/logout",
-    { schema: { tags: ["auth"], summary: "Sign out: the session is revoked on the server", response: { 200: Type.Object({ ok: Type.Boolean() }), 401: ErrorResponse } } },
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Sign out: the session is revoked on the server",
+        response: { 200: Type.Object({ ok: Type.Boolean() }), 401: ErrorResponse },
+      },
+    },
     async (request, reply) => {
       await logOut({ services: app.services, sessionId: actorOf(request).sessionId });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });

@@ -1,5 +1,5 @@
 // The request body of each case action, as JSON schema (validated by Fastify, shown in OpenAPI).
-import { RATINGS, RETURN_REASONS, type CaseAction } from "@civicgrid/shared";
+import { type CaseAction, RATINGS, RETURN_REASONS } from "@civicgrid/shared";
 import { type TObject, Type } from "@sinclair/typebox";
 
 const text = (max: number) => Type.String({ minLength: 1, maxLength: max });
@@ -34,9 +34,15 @@ export const ACTION_BODIES: Record<CaseAction, TObject> = {
     },
     "处置反馈: report the work done",
   ),
-  verify: strict({ pass: Type.Boolean(), note: Type.String({ maxLength: 2000 }) }, "核查: pass closes; fail sends back (返工)"),
+  verify: strict(
+    { pass: Type.Boolean(), note: Type.String({ maxLength: 2000 }) },
+    "核查: pass closes; fail sends back (返工)",
+  ),
   evaluate: strict(
-    { rating: Type.Union(RATINGS.map((r) => Type.Literal(r))), comment: Type.Optional(Type.String({ maxLength: 2000 })) },
+    {
+      rating: Type.Union(RATINGS.map((r) => Type.Literal(r))),
+      comment: Type.Optional(Type.String({ maxLength: 2000 })),
+    },
     "评价: the reporter's rating",
   ),
   reopen: strict({ reason: text(2000) }, "重新办理: reopen after an unsatisfied rating"),

@@ -1,14 +1,14 @@
+import { CASE_ACTIONS, CASE_SOURCES, CASE_STATUSES, type CaseStatus, SUBMITTABLE_SOURCES } from "@civicgrid/shared";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { CASE_ACTIONS, CASE_SOURCES, CASE_STATUSES, SUBMITTABLE_SOURCES, type CaseStatus } from "@civicgrid/shared";
-import { actorOf } from "../http/auth.ts";
-import { CaseSchema, ErrorResponse, Page, PageQuery, errorResponses } from "../http/schemas.ts";
 import { errorBody } from "../errors.ts";
+import { actorOf } from "../http/auth.ts";
+import { CaseSchema, ErrorResponse, errorResponses, Page, PageQuery } from "../http/schemas.ts";
 import { presentCase, presentCaseSummary } from "../presenters/case.ts";
 import { type CreateCaseInput, createCase } from "../use-cases/create-case.ts";
 import { getCase } from "../use-cases/get-case.ts";
-import { listCases, type CaseSort } from "../use-cases/list-cases.ts";
+import { type CaseSort, listCases } from "../use-cases/list-cases.ts";
 import { performCaseAction } from "../use-cases/perform-case-action.ts";
 import { ACTION_BODIES } from "./case-action-schemas.ts";
 
@@ -81,7 +81,9 @@ export async function caseRoutes(app: FastifyInstance) {
           q: Type.Optional(Type.String({ maxLength: 100 })),
           reportedFrom: Type.Optional(Type.String({ format: "date-time" })),
           reportedTo: Type.Optional(Type.String({ format: "date-time" })),
-          sort: Type.Optional(literalUnion(["reportedAt", "-reportedAt", "dueAt", "-dueAt", "updatedAt", "-updatedAt"])),
+          sort: Type.Optional(
+            literalUnion(["reportedAt", "-reportedAt", "dueAt", "-dueAt", "updatedAt", "-updatedAt"]),
+          ),
           ...PageQuery,
         }),
         response: { 200: Page(CaseSchema), 400: ErrorResponse, 401: ErrorResponse },
@@ -98,7 +100,11 @@ export async function caseRoutes(app: FastifyInstance) {
         pageSize,
       });
       const now = services.clock.now();
-      return { ...result, rows: undefined, items: result.rows.map((row) => presentCaseSummary(row, services.places, now)) };
+      return {
+        ...result,
+        rows: undefined,
+        items: result.rows.map((row) => presentCaseSummary(row, services.places, now)),
+      };
     },
   );
 

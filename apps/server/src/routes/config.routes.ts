@@ -1,9 +1,9 @@
+import { DEPARTMENT_KINDS, DIVISION_LEVELS, type DivisionLevel, type HandlerKind } from "@civicgrid/shared";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { DEPARTMENT_KINDS, DIVISION_LEVELS, type DivisionLevel, type HandlerKind } from "@civicgrid/shared";
 import { actorOf } from "../http/auth.ts";
-import { ErrorResponse, Page, PageQuery, errorResponses } from "../http/schemas.ts";
+import { ErrorResponse, errorResponses, Page, PageQuery } from "../http/schemas.ts";
 import { presentCategory, presentResponsibility } from "../presenters/category.ts";
 import { getCalendarYear } from "../use-cases/get-calendar-year.ts";
 import { listCategories } from "../use-cases/list-categories.ts";
@@ -35,7 +35,11 @@ const Category = Type.Object({
     }),
   ),
 });
-const CalendarYear = Type.Object({ year: Type.Integer(), holidays: Type.Array(Type.String()), workdays: Type.Array(Type.String()) });
+const CalendarYear = Type.Object({
+  year: Type.Integer(),
+  holidays: Type.Array(Type.String()),
+  workdays: Type.Array(Type.String()),
+});
 
 export async function configRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();

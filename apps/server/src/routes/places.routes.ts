@@ -1,7 +1,7 @@
+import { DIVISION_LEVELS, UNIT_TYPES } from "@civicgrid/shared";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
-import { DIVISION_LEVELS, UNIT_TYPES } from "@civicgrid/shared";
 import { actorOf } from "../http/auth.ts";
 import { ErrorResponse, Page, PageQuery, UnitSchema } from "../http/schemas.ts";
 import { presentUnit } from "../presenters/unit.ts";

@@ -7,11 +7,11 @@ import type { CaseStatus } from "@civicgrid/shared";
 import type { CaseBase } from "./history/case-sim.ts";
 import { type CasePlan, type LifecycleContext, simulateCase } from "./history/lifecycle.ts";
 import { reporterName, reporterPhone } from "./history/people.ts";
-import { HistoryPlaces, distanceMeters } from "./history/places.ts";
-import { Rng, pickWeighted } from "./history/random.ts";
+import { distanceMeters, HistoryPlaces } from "./history/places.ts";
+import { pickWeighted, Rng } from "./history/random.ts";
 import { HistoryTexts } from "./history/texts.ts";
-import { DAY, HistoryClock, MINUTE, cstDate, dayIndex, monthOfDay } from "./history/time.ts";
-import type { GenerateHistoryOptions, GeneratedHistory, HistoryCase } from "./history/types.ts";
+import { cstDate, DAY, dayIndex, HistoryClock, MINUTE, monthOfDay } from "./history/time.ts";
+import type { GeneratedHistory, GenerateHistoryOptions, HistoryCase } from "./history/types.ts";
 
 export type * from "./history/types.ts";
 
@@ -154,7 +154,11 @@ function joinDuplicate(cases: HistoryCase[], merged: HistoryCase) {
   if (at > target.updatedAt) target.updatedAt = at;
 }
 
-function addressOf(places: HistoryPlaces, place: { district: string; township: string; community: string }, spot: string) {
+function addressOf(
+  places: HistoryPlaces,
+  place: { district: string; township: string; community: string },
+  spot: string,
+) {
   return `${places.divisionName(place.district)}${places.divisionName(place.township)}${places.divisionName(place.community)}${spot}`;
 }
 
@@ -176,7 +180,13 @@ function fillOpenStages(cases: HistoryCase[], drawn: Drawn[], ctx: LifecycleCont
       const d = drawn[i] as Drawn;
       if (used.has(i) || c.meTooCount > 0 || c.status === "merged" || now - c.reportedAt.getTime() < minAge) continue;
       tries++;
-      const plan: CasePlan = { ...d.plan, hold: status, wantsMerge: false, mayReject: false, forceReturn: status === "returned" };
+      const plan: CasePlan = {
+        ...d.plan,
+        hold: status,
+        wantsMerge: false,
+        mayReject: false,
+        forceReturn: status === "returned",
+      };
       const row = simulateCase(d.base, plan, ctx, new Rng((seed ^ Math.imul(i + 1, 2_654_435_761)) >>> 0)).finish();
       if (row.status !== status) continue;
       cases[i] = row;

@@ -3,8 +3,8 @@ import { readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import {
   DEPARTMENT_KINDS,
-  DIVISION_LEVELS,
   type DepartmentKind,
+  DIVISION_LEVELS,
   type DivisionLevel,
   type HandlerKind,
   RATINGS,
@@ -152,7 +152,8 @@ describe("responsibility.json", () => {
       expect(r.limitDays).toBeLessThanOrEqual(60);
       expect(r.territorial).toBe(r.handlerKind === "territorial");
       if (r.handlerKind === "territorial") expect(["community", "township"]).toContain(r.level);
-      else expect(depLevels.get(r.handlerKind)?.has(r.level), `${r.categoryCode} ${r.handlerKind}@${r.level}`).toBe(true);
+      else
+        expect(depLevels.get(r.handlerKind)?.has(r.level), `${r.categoryCode} ${r.handlerKind}@${r.level}`).toBe(true);
     }
   });
 

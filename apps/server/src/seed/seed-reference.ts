@@ -11,7 +11,7 @@ import {
   type ResponsibilitySeed,
   readSeedJson,
 } from "./seed-data.ts";
-import { CITY_CODE, buildUnits } from "./units.ts";
+import { buildUnits, CITY_CODE } from "./units.ts";
 
 async function insertChunked<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
@@ -43,7 +43,9 @@ export async function seedReference(db: Db, logger: Logger) {
     await insertChunked(grids, 500, (chunk) =>
       trx
         .insertInto("grids")
-        .values(chunk.map(([code, community_code, name, g]) => ({ code, community_code, name, geometry: JSON.stringify(g) })))
+        .values(
+          chunk.map(([code, community_code, name, g]) => ({ code, community_code, name, geometry: JSON.stringify(g) })),
+        )
         .execute(),
     );
     await insertChunked(units, 1000, (chunk) => trx.insertInto("units").values(chunk).execute());

@@ -1,7 +1,7 @@
 // Intake: locate the point, route by the responsibility list, set the time limit, store the case and
 // its first event in one transaction. An Idempotency-Key makes retries return the same case.
 import { createHash } from "node:crypto";
-import { DEFAULT_LIMIT_DAYS, type Place, can, deadlinesFor, routeCase } from "@civicgrid/domain";
+import { can, DEFAULT_LIMIT_DAYS, deadlinesFor, type Place, routeCase } from "@civicgrid/domain";
 import type { CaseSource } from "@civicgrid/shared";
 import type { Actor } from "../access/actor.ts";
 import { nextCaseCode } from "../cases/case-code.ts";
@@ -50,7 +50,12 @@ function requestHash(input: CreateCaseInput): string {
   return createHash("sha256").update(canonical).digest("hex");
 }
 
-export async function createCase({ services, actor, input, idempotencyKey }: CreateCaseOptions): Promise<CreateCaseResult> {
+export async function createCase({
+  services,
+  actor,
+  input,
+  idempotencyKey,
+}: CreateCaseOptions): Promise<CreateCaseResult> {
   const { db, places, clock, calendar } = services;
   if (actor && !can(actor.roles, "case:create")) throw new AppError("FORBIDDEN");
   const scope = actor ? `user:${actor.userId}` : "anonymous";

@@ -39,7 +39,8 @@ export async function listCases({ services, actor, filter, sort, page, pageSize 
   if (filter.divisionCode) {
     const grid = filter.divisionCode.length === 14;
     const division = grid ? null : places.division(filter.divisionCode);
-    if (!grid && !division) throw new AppError("VALIDATION_FAILED", { field: "divisionCode", problem: "unknown division" });
+    if (!grid && !division)
+      throw new AppError("VALIDATION_FAILED", { field: "divisionCode", problem: "unknown division" });
     qb = grid
       ? qb.where("grid_code", "=", filter.divisionCode)
       : qb.where(divisionColumn(division!.level), "=", filter.divisionCode);
@@ -49,7 +50,11 @@ export async function listCases({ services, actor, filter, sort, page, pageSize 
     qb = qb.where((eb) =>
       eb.or([
         eb("category_code", "=", filter.categoryCode!),
-        eb("category_code", "in", eb.selectFrom("categories").select("code").where("parent_code", "=", filter.categoryCode!)),
+        eb(
+          "category_code",
+          "in",
+          eb.selectFrom("categories").select("code").where("parent_code", "=", filter.categoryCode!),
+        ),
         eb("category_code", "like", `${filter.categoryCode!.replace(/[%_\\]/g, "")}%`),
       ]),
     );
@@ -60,7 +65,9 @@ export async function listCases({ services, actor, filter, sort, page, pageSize 
   if (filter.reportedTo) qb = qb.where("reported_at", "<", new Date(filter.reportedTo));
   if (filter.q) {
     const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    qb = qb.where((eb) => eb.or([eb("title", "ilike", like), eb("description", "ilike", like), eb("code", "ilike", like)]));
+    qb = qb.where((eb) =>
+      eb.or([eb("title", "ilike", like), eb("description", "ilike", like), eb("code", "ilike", like)]),
+    );
   }
   if (filter.overdue !== undefined) {
     const now = clock.now();

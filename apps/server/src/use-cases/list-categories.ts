@@ -27,7 +27,16 @@ export async function listCategories({ services, actor, filter, page, pageSize }
   }
   const [rows, count] = await Promise.all([
     qb
-      .select(["c.code", "c.name", "c.kind", "c.parent_code", "r.handler_kind", "r.level", "r.limit_days", "r.territorial"])
+      .select([
+        "c.code",
+        "c.name",
+        "c.kind",
+        "c.parent_code",
+        "r.handler_kind",
+        "r.level",
+        "r.limit_days",
+        "r.territorial",
+      ])
       .orderBy("c.code")
       .limit(pageSize)
       .offset((page - 1) * pageSize)

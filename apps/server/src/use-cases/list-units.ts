@@ -26,7 +26,10 @@ export function unitVisibleTo(actor: Actor, unit: Unit): boolean {
     return true;
   }
   // inside the actor's area (departments have no area below them)
-  return home.type !== "department" && divisionPrefix(unit.divisionCode, home.level) === divisionPrefix(home.divisionCode, home.level);
+  return (
+    home.type !== "department" &&
+    divisionPrefix(unit.divisionCode, home.level) === divisionPrefix(home.divisionCode, home.level)
+  );
 }
 
 export function listUnits({ services, actor, filter, page, pageSize }: ListUnitsOptions) {

@@ -100,7 +100,7 @@ async function resolveInput(
   const place = placeOf(row);
   const dispatchTarget = (code: string) => {
     const unit = places.unit(code);
-    if (!unit || !unit.active) throw new AppError("UNKNOWN_UNIT", { unitCode: code });
+    if (!unit?.active) throw new AppError("UNKNOWN_UNIT", { unitCode: code });
     if (!mayDispatchTo(actor.unit, unit, place)) throw new AppError("UNIT_OUT_OF_JURISDICTION", { unitCode: code });
     return unit.code;
   };
@@ -136,7 +136,7 @@ async function resolveInput(
     }
     case "assign": {
       const unit = places.unit(str("unitCode"));
-      if (!unit || !unit.active) throw new AppError("UNKNOWN_UNIT", { unitCode: str("unitCode") });
+      if (!unit?.active) throw new AppError("UNKNOWN_UNIT", { unitCode: str("unitCode") });
       const childOfActor = places.division(unit.divisionCode)?.parentCode === actor.unit.divisionCode;
       const isCentre = unit.type === "district_centre" || unit.type === "township_centre";
       if (!isCentre || !childOfActor || placeOf(row)[unit.level] !== unit.divisionCode) {
@@ -176,8 +176,12 @@ function eventData(input: ActionInput, before: CaseRow, after: CaseRow): Record<
   delete (fields as Record<string, unknown>).now;
   return {
     input: fields,
-    before: { status: before.status, owner: before.owner_unit_code, centre: before.centre_unit_code, dueAt: before.due_at },
+    before: {
+      status: before.status,
+      owner: before.owner_unit_code,
+      centre: before.centre_unit_code,
+      dueAt: before.due_at,
+    },
     after: { status: after.status, owner: after.owner_unit_code, centre: after.centre_unit_code, dueAt: after.due_at },
   };
 }
-

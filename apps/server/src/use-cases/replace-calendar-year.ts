@@ -18,7 +18,8 @@ export interface ReplaceCalendarYearOptions {
 export async function replaceCalendarYear({ services, actor, year, holidays, workdays }: ReplaceCalendarYearOptions) {
   requirePermission(actor, "config:write");
   const outside = [...holidays, ...workdays].filter((d) => !d.startsWith(`${year}-`));
-  if (outside.length) throw new AppError("VALIDATION_FAILED", { field: "days", problem: `not in ${year}`, days: outside });
+  if (outside.length)
+    throw new AppError("VALIDATION_FAILED", { field: "days", problem: `not in ${year}`, days: outside });
   try {
     // the calendar's own checks: real dates, no day both holiday and workday, workdays on weekends
     new WorkCalendar({ holidays, workdays });
@@ -29,7 +30,11 @@ export async function replaceCalendarYear({ services, actor, year, holidays, wor
     throw err;
   }
   await services.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom("calendar_days").where("day", ">=", `${year}-01-01`).where("day", "<=", `${year}-12-31`).execute();
+    await trx
+      .deleteFrom("calendar_days")
+      .where("day", ">=", `${year}-01-01`)
+      .where("day", "<=", `${year}-12-31`)
+      .execute();
     const rows = [
       ...[...new Set(holidays)].map((day) => ({ day, kind: "holiday" as const, note: null })),
       ...[...new Set(workdays)].map((day) => ({ day, kind: "workday" as const, note: "调休上班" })),

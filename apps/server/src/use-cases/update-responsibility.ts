@@ -24,10 +24,16 @@ export async function updateResponsibility({ services, actor, categoryCode, entr
   if (!levelOk) {
     throw new AppError("VALIDATION_FAILED", {
       field: "level",
-      problem: territorial ? "territorial items are handled at community or township level" : "departments sit at city or district level",
+      problem: territorial
+        ? "territorial items are handled at community or township level"
+        : "departments sit at city or district level",
     });
   }
-  const category = await services.db.selectFrom("categories").select("code").where("code", "=", categoryCode).executeTakeFirst();
+  const category = await services.db
+    .selectFrom("categories")
+    .select("code")
+    .where("code", "=", categoryCode)
+    .executeTakeFirst();
   if (!category) throw new AppError("UNKNOWN_CATEGORY", { categoryCode });
   return services.db
     .insertInto("responsibility_entries")

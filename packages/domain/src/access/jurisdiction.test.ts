@@ -27,8 +27,16 @@ const tiedongUrban = u("tiedong-urban", "department", "district", "210302000000"
 
 describe("caseScopeFor", () => {
   it("division-scoped for centres, stations, grid workers, hotline and leaders", () => {
-    expect(caseScopeFor(["district_centre"], tiexi)).toEqual({ kind: "division", level: "district", code: "210303000000" });
-    expect(caseScopeFor(["grid_worker"], yuhua)).toEqual({ kind: "division", level: "community", code: "210303003003" });
+    expect(caseScopeFor(["district_centre"], tiexi)).toEqual({
+      kind: "division",
+      level: "district",
+      code: "210303000000",
+    });
+    expect(caseScopeFor(["grid_worker"], yuhua)).toEqual({
+      kind: "division",
+      level: "community",
+      code: "210303003003",
+    });
     expect(caseScopeFor(["leader"], city)).toEqual({ kind: "division", level: "city", code: "210300000000" });
   });
   it("unit-scoped for departments; nothing for the three administrators", () => {

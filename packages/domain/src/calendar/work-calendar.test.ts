@@ -76,7 +76,14 @@ describe("seed data (calendar.json)", () => {
     expect(y2025?.workdays).toEqual(expect.arrayContaining(["2025-09-28", "2025-10-11"]));
     expect(y2026?.holidays).toEqual(expect.arrayContaining(["2026-02-15", "2026-02-19", "2026-02-23"]));
     expect(y2026?.holidays).toEqual(expect.arrayContaining(["2026-10-01", "2026-10-07"]));
-    expect(y2026?.workdays).toEqual(["2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10"]);
+    expect(y2026?.workdays).toEqual([
+      "2026-01-04",
+      "2026-02-14",
+      "2026-02-28",
+      "2026-05-09",
+      "2026-09-20",
+      "2026-10-10",
+    ]);
   });
 
   it("yields the officially published number of working days per year", () => {
@@ -256,7 +263,7 @@ describe("workingTimeBetween", () => {
         kind === 0
           ? Math.floor(next() * 400) * DAY // whole days, up to 400
           : kind === 1
-            ? Math.round(next() * 30 * 1_000) / 1_000 * DAY // fractional days
+            ? (Math.round(next() * 30 * 1_000) / 1_000) * DAY // fractional days
             : Math.floor(next() * 10 * DAY); // arbitrary milliseconds
       const due = real.addWorkingTime(from, ms);
       expect(real.workingTimeBetween(from, due), `${iso(from)} + ${ms}`).toBe(Math.round(ms));

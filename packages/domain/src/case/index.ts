@@ -1,2 +1,2 @@
-export * from "./machine.ts";
 export * from "./history.ts";
+export * from "./machine.ts";

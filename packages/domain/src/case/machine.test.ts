@@ -5,10 +5,10 @@ import { findInvalidStep } from "./history.ts";
 import {
   type ActionInput,
   type ActorFacts,
-  type CaseSnapshot,
-  MAX_REOPENS,
   availableActions,
+  type CaseSnapshot,
   decide,
+  MAX_REOPENS,
   roleMayEver,
 } from "./machine.ts";
 
@@ -55,7 +55,12 @@ function snapshot(status: CaseStatus, extra: Partial<CaseSnapshot> = {}): CaseSn
     dueAt: new Date("2026-12-01T02:00:00Z"),
     rating: status === "evaluated" ? "unsatisfied" : null,
     reopenCount: 0,
-    pendingExtension: { until: "2026-12-05T02:00:00.000Z", reason: "material", requestedBy: "u", requestedAt: now.toISOString() },
+    pendingExtension: {
+      until: "2026-12-05T02:00:00.000Z",
+      reason: "material",
+      requestedBy: "u",
+      requestedAt: now.toISOString(),
+    },
     ...extra,
   };
 }
@@ -332,15 +337,15 @@ describe("history replay", () => {
   });
   it("finds a broken link, an illegal step and a wrong target", () => {
     expect(findInvalidStep([step("register", null, "registered")])).toMatch(/step 0/);
-    expect(
-      findInvalidStep([step("report", null, "reported"), step("accept", "reported", "accepted")]),
-    ).toMatch(/not allowed/);
-    expect(
-      findInvalidStep([step("report", null, "reported"), step("register", "registered", "registered")]),
-    ).toMatch(/starts from/);
-    expect(
-      findInvalidStep([step("report", null, "reported"), step("register", "reported", "closed")]),
-    ).toMatch(/cannot lead/);
+    expect(findInvalidStep([step("report", null, "reported"), step("accept", "reported", "accepted")])).toMatch(
+      /not allowed/,
+    );
+    expect(findInvalidStep([step("report", null, "reported"), step("register", "registered", "registered")])).toMatch(
+      /starts from/,
+    );
+    expect(findInvalidStep([step("report", null, "reported"), step("register", "reported", "closed")])).toMatch(
+      /cannot lead/,
+    );
     expect(findInvalidStep([step("report", null, "reported"), step("warn", "reported", "closed")])).toMatch(
       /must not change/,
     );

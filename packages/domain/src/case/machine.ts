@@ -98,7 +98,10 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Rule>> = {
   accept: { from: ["dispatched"], grants: [owner] },
   return: { from: ["dispatched", "accepted"], grants: [owner] },
   escalate: { from: ["registered", "returned", "dispatched", "accepted"], grants: [centres, owner] },
-  assign: { from: ["registered", "returned"], grants: [{ roles: ["city_centre", "district_centre"], relation: "coordinator" }] },
+  assign: {
+    from: ["registered", "returned"],
+    grants: [{ roles: ["city_centre", "district_centre"], relation: "coordinator" }],
+  },
   feedback: { from: ["accepted"], grants: [owner] },
   verify: {
     from: ["handled"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Place, type ResponsibilityEntry, type UnitDirectory, routeCase } from "./route-case.ts";
+import { type Place, type ResponsibilityEntry, routeCase, type UnitDirectory } from "./route-case.ts";
 
 const place: Place = {
   city: "210300000000",
@@ -33,7 +33,11 @@ const entry = (e: Partial<ResponsibilityEntry>): ResponsibilityEntry => ({
 
 describe("routeCase", () => {
   it("territorial items go to the community station or the township centre", () => {
-    expect(routeCase(place, entry({}), dir)).toMatchObject({ unitCode: "yuhua-station", rule: "territorial", limitDays: 3 });
+    expect(routeCase(place, entry({}), dir)).toMatchObject({
+      unitCode: "yuhua-station",
+      rule: "territorial",
+      limitDays: 3,
+    });
     expect(routeCase(place, entry({ level: "township" }), dir)).toMatchObject({ unitCode: "bajiazi-centre" });
   });
   it("department items go to the department at the listed level", () => {
@@ -44,7 +48,11 @@ describe("routeCase", () => {
   });
   it("falls back to the city department, then to the district centre (兜底)", () => {
     const water = entry({ handlerKind: "water", level: "district", territorial: false, limitDays: 2 });
-    expect(routeCase(place, water, dir)).toMatchObject({ unitCode: "city-water", rule: "department_city_fallback", limitDays: 2 });
+    expect(routeCase(place, water, dir)).toMatchObject({
+      unitCode: "city-water",
+      rule: "department_city_fallback",
+      limitDays: 2,
+    });
     const gas = entry({ handlerKind: "gas", level: "district", territorial: false });
     expect(routeCase(place, gas, dir)).toMatchObject({ unitCode: "tiexi-centre", rule: "fallback" });
     expect(routeCase(place, null, dir)).toMatchObject({ unitCode: "tiexi-centre", rule: "fallback", limitDays: null });

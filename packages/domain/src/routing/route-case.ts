@@ -51,7 +51,10 @@ export function routeCase(place: Place, entry: ResponsibilityEntry | null, dir: 
     return { unitCode, rule: "fallback", reason: why, limitDays: entry?.limitDays ?? null };
   };
   if (!entry) {
-    return fallback({ zh: "类别未列入权责清单,由区级中心兜底", en: "Category not in the responsibility list: district centre owns it" });
+    return fallback({
+      zh: "类别未列入权责清单,由区级中心兜底",
+      en: "Category not in the responsibility list: district centre owns it",
+    });
   }
   if (entry.handlerKind === "territorial") {
     const code = entry.level === "township" ? place.township : place.community;
