@@ -20,7 +20,6 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     loggerInstance: services.logger,
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
-    disableRequestLogging: services.config.NODE_ENV === "test",
   }) as unknown as FastifyInstance;
 
   app.decorate("services", services);
