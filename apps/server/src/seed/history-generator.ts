@@ -57,6 +57,7 @@ export function generateHistory(opts: GenerateHistoryOptions): GeneratedHistory 
   const cases: HistoryCase[] = [];
   const drawn: Drawn[] = [];
   const terminalAt: number[] = [];
+  const indexOfId = new Map<string, number>();
   const mergeIndex = new Map<string, number[]>();
   const perDay = new Map<string, number>();
   let mergeDebt = 0;
@@ -125,11 +126,12 @@ export function generateHistory(opts: GenerateHistoryOptions): GeneratedHistory 
     const sim = simulateCase(base, plan, ctx, caseRng);
     const row = sim.finish();
     cases.push(row);
+    indexOfId.set(row.id, i);
     drawn.push({ base, plan });
     terminalAt.push(sim.firstTerminalAt);
     if (row.status === "merged") {
       mergeDebt--;
-      joinDuplicate(cases, row);
+      joinDuplicate(cases[indexOfId.get(row.mergedIntoId as string) as number], row);
     } else if (row.status !== "rejected") {
       const list = mergeIndex.get(key) ?? [];
       list.push(i);
@@ -146,8 +148,7 @@ export function generateHistory(opts: GenerateHistoryOptions): GeneratedHistory 
 }
 
 /** The target of a merge counts one more "me too" and is touched at the merge (perform-case-action.ts). */
-function joinDuplicate(cases: HistoryCase[], merged: HistoryCase) {
-  const target = cases.find((c) => c.id === merged.mergedIntoId);
+function joinDuplicate(target: HistoryCase | undefined, merged: HistoryCase) {
   if (!target) throw new Error(`history: merge target ${merged.mergedIntoId} not generated`);
   target.meTooCount += 1 + merged.meTooCount;
   const at = merged.events[merged.events.length - 1]?.at ?? merged.reportedAt;

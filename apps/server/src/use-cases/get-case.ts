@@ -12,7 +12,10 @@ export async function getCase({ services, actor, id }: { services: Services; act
   if (!row) throw new AppError("CASE_NOT_FOUND");
   const [events, mergedCases] = await Promise.all([
     db.selectFrom("case_events").selectAll().where("case_id", "=", id).orderBy("seq").execute(),
-    db.selectFrom("cases").select(["id", "code"]).where("merged_into_id", "=", id).orderBy("reported_at").execute(),
+    scopeCases(db.selectFrom("cases").select(["id", "code"]), actor)
+      .where("merged_into_id", "=", id)
+      .orderBy("reported_at")
+      .execute(),
   ]);
   return {
     row,

@@ -61,17 +61,11 @@ export async function performCaseAction({ services, actor, caseId, action, body 
         data: JSON.stringify(eventData(input, row, updated)),
       })
       .execute();
-    return updated;
+    return { updated, fromStatus: row.status };
   });
-  services.events.emit("case", {
-    caseId: result.id,
-    code: result.code,
-    action,
-    fromStatus: null,
-    toStatus: result.status,
-    at: now,
-  });
-  return result;
+  const { updated, fromStatus } = result;
+  services.events.emit("case", { caseId: updated.id, code: updated.code, action, fromStatus, toStatus: updated.status, at: now });
+  return updated;
 }
 
 async function lockCase(trx: Db, actor: Actor, id: string): Promise<CaseRow | undefined> {
