@@ -23,22 +23,32 @@ function stats(ms: number[]) {
 
 async function main() {
   const tmp = await mkdtemp(path.join(os.tmpdir(), "civicgrid-bench-"));
-  const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: tmp, port: 0, logger, ephemeral: true });
+  const embedded = process.env.DATABASE_URL
+    ? null
+    : await startEmbeddedPostgres({ dataDir: tmp, port: 0, logger, ephemeral: true });
   const adminUrl = process.env.DATABASE_URL ?? embedded!.adminUrl();
   const dbName = `cg_bench_${Date.now()}`;
   await ensureDatabase(adminUrl, dbName);
   const url = new URL(adminUrl);
   url.pathname = `/${dbName}`;
   const handle = openPool(url.toString(), null, 20);
-  const config = loadConfig({ CIVICGRID_DEMO_PASSWORD: "bench-password-1", SEED_HISTORY_CASES: String(HISTORY), NODE_ENV: "test" });
+  const config = loadConfig({
+    CIVICGRID_DEMO_PASSWORD: "bench-password-1",
+    SEED_HISTORY_CASES: String(HISTORY),
+    NODE_ENV: "test",
+  });
 
   let t = performance.now();
   await prepareDatabase(handle, config, logger);
-  console.log(`seed (reference + demo accounts + ${HISTORY} history cases): ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  console.log(
+    `seed (reference + demo accounts + ${HISTORY} history cases): ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  );
 
   t = performance.now();
   const services = await createServices(handle, config, logger);
-  console.log(`load directory (divisions, ${services.places.units.size} units, grid index): ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(
+    `load directory (divisions, ${services.places.units.size} units, grid index): ${(performance.now() - t).toFixed(0)} ms`,
+  );
 
   // locate: in-memory grid index
   const N = 200_000;
@@ -46,7 +56,7 @@ async function main() {
   t = performance.now();
   for (let i = 0; i < N; i++) {
     const lat = 40.4 + ((i * 7919) % 10_000) / 10_000;
-    const lng = 122.4 + ((i * 104_729) % 10_000) / 10_000 * 1.2;
+    const lng = 122.4 + (((i * 104_729) % 10_000) / 10_000) * 1.2;
     if (services.places.locate(lat, lng)) hits++;
   }
   const secs = (performance.now() - t) / 1000;
@@ -68,7 +78,11 @@ async function main() {
   const grid = await login("yuhua_grid01");
   const centre = await login("bajiazi_center");
   const city = await login("city_dispatcher");
-  const loc = await services.db.selectFrom("grids").select("geometry").where("community_code", "=", "210303003003").executeTakeFirstOrThrow();
+  const loc = await services.db
+    .selectFrom("grids")
+    .select("geometry")
+    .where("community_code", "=", "210303003003")
+    .executeTakeFirstOrThrow();
   const ring = loc.geometry[0]![0]!;
   const lng = ring.reduce((a, p) => a + p[0]!, 0) / ring.length;
   const lat = ring.reduce((a, p) => a + p[1]!, 0) / ring.length;
@@ -114,7 +128,9 @@ async function main() {
   console.log(`GET /cases city, newest first: ${await timeGet(city, "pageSize=50")}`);
   console.log(`GET /cases city, overdue: ${await timeGet(city, "overdue=true&pageSize=50")}`);
   console.log(`GET /cases city, text search: ${await timeGet(city, `q=${encodeURIComponent("垃圾")}&pageSize=50`)}`);
-  console.log(`GET /cases township, status filter: ${await timeGet(centre, "status=reported&status=registered&pageSize=50")}`);
+  console.log(
+    `GET /cases township, status filter: ${await timeGet(centre, "status=reported&status=registered&pageSize=50")}`,
+  );
 
   // transitions
   const trans: number[] = [];
@@ -129,7 +145,9 @@ async function main() {
   }
   console.log(`POST /cases/:id/actions/register: ${stats(trans)}`);
   const mem = process.memoryUsage();
-  console.log(`server process memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `server process memory: rss ${(mem.rss / 2 ** 20).toFixed(0)} MiB, heap used ${(mem.heapUsed / 2 ** 20).toFixed(0)} MiB`,
+  );
 
   await app.close();
   await handle.close();

@@ -10,6 +10,7 @@ import { type Clock, systemClock } from "./lib/clock.ts";
 import type { Logger } from "./logger.ts";
 import { PlaceDirectory } from "./places/directory.ts";
 import { seedDemoAccounts } from "./seed/seed-demo.ts";
+import { seedHistory } from "./seed/seed-history.ts";
 import { isSeeded, seedReference } from "./seed/seed-reference.ts";
 import type { Services } from "./services.ts";
 
@@ -20,7 +21,12 @@ export interface PrepareResult {
 }
 
 /** Migrate and, on an empty database, seed. Safe to run on every start. */
-export async function prepareDatabase(handle: DbHandle, config: Config, logger: Logger): Promise<PrepareResult> {
+export async function prepareDatabase(
+  handle: DbHandle,
+  config: Config,
+  logger: Logger,
+  now: Date = new Date(),
+): Promise<PrepareResult> {
   const applied = await migrate(handle.pool);
   if (applied.length) logger.info({ applied }, "migrations applied");
   let seeded = false;
@@ -31,6 +37,11 @@ export async function prepareDatabase(handle: DbHandle, config: Config, logger: 
   let generatedPassword: string | null = null;
   if (config.CIVICGRID_DEMO) {
     generatedPassword = await seedDemoAccounts(handle.db, logger, config.CIVICGRID_DEMO_PASSWORD);
+    // a year of history ending now; does nothing once any case exists
+    if (config.SEED_HISTORY_CASES > 0) {
+      const calendar = await loadCalendar(handle.db);
+      await seedHistory({ db: handle.db, logger, count: config.SEED_HISTORY_CASES, now, calendar });
+    }
   }
   return { generatedPassword, seeded };
 }

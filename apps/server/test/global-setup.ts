@@ -10,7 +10,7 @@ import { loadConfig } from "../src/config.ts";
 import { ensureDatabase, openPool } from "../src/db/connect.ts";
 import { type EmbeddedDb, startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { createLogger } from "../src/logger.ts";
-import { TEMPLATE_DB, TEST_PASSWORD } from "./constants.ts";
+import { TEMPLATE_DB, TEST_PASSWORD, TEST_START } from "./constants.ts";
 
 let embedded: EmbeddedDb | null = null;
 let tmp: string | null = null;
@@ -43,7 +43,8 @@ export async function setup(project: TestProject) {
     SEED_HISTORY_CASES: process.env.TEST_HISTORY_CASES ?? "400",
     NODE_ENV: "test",
   });
-  await prepareDatabase(template, config, logger);
+  // the seeded history ends where the tests' clock starts
+  await prepareDatabase(template, config, logger, TEST_START);
   await template.close();
   project.provide("adminUrl", adminUrl);
 }

@@ -11,7 +11,7 @@ import { buildApp } from "../src/http/app.ts";
 import { ManualClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/logger.ts";
 import type { Services } from "../src/services.ts";
-import { TEMPLATE_DB, TEST_PASSWORD } from "./constants.ts";
+import { TEMPLATE_DB, TEST_PASSWORD, TEST_START } from "./constants.ts";
 
 export interface TestContext {
   app: FastifyInstance;
@@ -23,8 +23,7 @@ export interface TestContext {
   close: () => Promise<void>;
 }
 
-/** A Tuesday morning in Anshan (2026-11-24 09:00 CST), a plain working week. */
-export const TEST_START = new Date("2026-11-24T01:00:00Z");
+export { TEST_START };
 
 export async function createTestContext(start: Date = TEST_START): Promise<TestContext> {
   const adminUrl = inject("adminUrl");

@@ -31,9 +31,10 @@ export async function sweepDeadlines({ services, batchSize = 500 }: { services: 
     if (n < batchSize) break;
   }
   for (;;) {
+    // a case overdue for several steps climbs one level per pass until it has caught up with now
     const n = await escalateBatch(services, batchSize);
     result.escalated += n;
-    if (n < batchSize) break;
+    if (n === 0) break;
   }
   return result;
 }

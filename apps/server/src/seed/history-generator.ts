@@ -7,10 +7,10 @@ import type { CaseStatus } from "@civicgrid/shared";
 import type { CaseBase } from "./history/case-sim.ts";
 import { type CasePlan, type LifecycleContext, simulateCase } from "./history/lifecycle.ts";
 import { reporterName, reporterPhone } from "./history/people.ts";
-import { distanceMeters, HistoryPlaces } from "./history/places.ts";
+import { HistoryPlaces } from "./history/places.ts";
 import { pickWeighted, Rng } from "./history/random.ts";
 import { HistoryTexts } from "./history/texts.ts";
-import { cstDate, DAY, dayIndex, HistoryClock, MINUTE, monthOfDay } from "./history/time.ts";
+import { cstDate, DAY, dayIndex, HistoryClock, HOUR, MINUTE, monthOfDay } from "./history/time.ts";
 import type { GeneratedHistory, GenerateHistoryOptions, HistoryCase } from "./history/types.ts";
 
 export type * from "./history/types.ts";
@@ -22,11 +22,13 @@ const HOTLINE_TAXONOMY: Record<string, number> = { hotline: 0.3, web: 0.15, app:
 /** Channels whose reporters leave a name and a phone number. */
 const NAMED_SOURCES = new Set(["hotline", "web", "app"]);
 /** Cases that get stuck for good (disputed responsibility, historical problems) and where they stop. */
-const STUCK_SHARE = 0.0019;
+const STUCK_SHARE = 0.00215;
 const HOLD_STAGES = { accepted: 0.5, dispatched: 0.12, returned: 0.15, registered: 0.1, handled: 0.13 } as const;
-/** Duplicates joined to an earlier open case of the same category nearby. */
-const MERGE_SHARE = 0.02;
-const MERGE_RADIUS_M = 1500;
+/** Second reports of a problem still open (joined to the first case: 并案), and how far back they look. */
+const DUPLICATE_SHARE = 0.021;
+const DUPLICATE_WINDOW = 3 * DAY;
+/** Cases older than this are never replayed by the open-stage fill. */
+const SETTLED_AGE = 7 * DAY;
 const OPEN_STATES: CaseStatus[] = ["reported", "registered", "dispatched", "accepted", "returned", "handled"];
 export const DEFAULT_HISTORY_SEED = 20_250_101;
 
@@ -35,7 +37,25 @@ interface Drawn {
   plan: CasePlan;
 }
 
+/** All of it at once (tests, small seeds). */
 export function generateHistory(opts: GenerateHistoryOptions): GeneratedHistory {
+  const cases: HistoryCase[] = [];
+  const chunks = historyChunks(opts);
+  for (let step = chunks.next(); ; step = chunks.next()) {
+    if (step.done) return { cases, ...step.value };
+    for (const c of step.value) cases.push(c);
+  }
+}
+
+/**
+ * The history in report order, in chunks of final rows: a chunk is handed out once no later case can
+ * touch its cases any more (duplicates look back DUPLICATE_WINDOW; the open-stage fill touches only
+ * cases younger than SETTLED_AGE), so the caller can insert it while the next one is generated.
+ */
+export function* historyChunks(
+  opts: GenerateHistoryOptions,
+  chunkSize = 5_000,
+): Generator<HistoryCase[], Omit<GeneratedHistory, "cases">> {
   const seed = opts.seed ?? DEFAULT_HISTORY_SEED;
   const now = opts.now.getTime();
   const rng = new Rng(seed);
@@ -54,25 +74,59 @@ export function generateHistory(opts: GenerateHistoryOptions): GeneratedHistory 
   for (const [s, p] of Object.entries(SOURCE_MIX)) hotlineShare += p * (HOTLINE_TAXONOMY[s] ?? 0);
   const reports = clock.sampleReports(opts.count, now, rng, texts.monthFactors(hotlineShare), sources);
 
-  const cases: HistoryCase[] = [];
-  const drawn: Drawn[] = [];
+  // flushed entries are released (undefined): a year of events need not stay in memory
+  const cases: (HistoryCase | undefined)[] = [];
+  const drawn: (Drawn | undefined)[] = [];
+  const seen = new Set<CaseStatus>();
   const terminalAt: number[] = [];
-  const indexOfId = new Map<string, number>();
-  const mergeIndex = new Map<string, number[]>();
   const perDay = new Map<string, number>();
-  let mergeDebt = 0;
+  let stuckDue = 0.5;
+  let flushed = 0;
+  let eventCount = 0;
+  const flush = function* (upTo: number) {
+    while (flushed < upTo) {
+      const end = Math.min(upTo, flushed + chunkSize);
+      const chunk = cases.slice(flushed, end) as HistoryCase[];
+      for (const c of chunk) {
+        eventCount += c.events.length;
+        seen.add(c.status);
+      }
+      yield chunk;
+      cases.fill(undefined, flushed, end);
+      drawn.fill(undefined, flushed, end);
+      flushed = end;
+    }
+  };
 
-  for (const [i, report] of reports.entries()) {
+  /** A recent case still open for a while after `at`: what a second reporter would see too. */
+  const recentOpenCase = (at: number, r: Rng): number => {
+    const found: number[] = [];
+    for (let j = cases.length - 1; j >= 0 && found.length < 40; j--) {
+      const c = cases[j];
+      if (!c || c.reportedAt.getTime() < at - DUPLICATE_WINDOW) break;
+      if (c.status !== "merged" && c.status !== "rejected" && (terminalAt[j] as number) > at + 12 * HOUR) found.push(j);
+    }
+    return found.length > 0 ? r.pick(found) : -1;
+  };
+
+  for (const report of reports) {
     const caseRng = rng.fork();
+    // a duplicate: the same problem, reported again nearby while the first case is still open
+    const original = caseRng.chance(DUPLICATE_SHARE) ? recentOpenCase(report.at, caseRng) : -1;
+    const first = original >= 0 ? (cases[original] as HistoryCase) : null;
     const month = monthOfDay(dayIndex(report.at));
-    const category = texts.drawCategory(caseRng, month, caseRng.chance(HOTLINE_TAXONOMY[report.source] ?? 0));
-    const { place, lat, lng } = places.sample(caseRng);
+    const category = first
+      ? (drawn[original] as Drawn).plan.category
+      : texts.drawCategory(caseRng, month, caseRng.chance(HOTLINE_TAXONOMY[report.source] ?? 0));
+    const { place, lat, lng } = first
+      ? places.sampleNear(caseRng, first.gridCode, first.lat, first.lng)
+      : places.sample(caseRng);
     const route = routeCase(place, responsibility.get(category.categoryCode) ?? null, places);
     const centre = places.centreOf(place.township) ?? places.centreOf(place.district);
     if (!centre) throw new Error(`history: no centre for ${place.township}`);
     const communityName = places.divisionName(place.community);
     const vars = texts.vars(caseRng, communityName);
-    const { title, description } = texts.caseText(caseRng, category, vars);
+    const { title, description, topic } = texts.caseText(caseRng, category, vars);
     const day = cstDate(report.at);
     const serial = (perDay.get(day) ?? 0) + 1;
     perDay.set(day, serial);
@@ -101,50 +155,40 @@ export function generateHistory(opts: GenerateHistoryOptions): GeneratedHistory 
       limitDays: route.limitDays ?? DEFAULT_LIMIT_DAYS,
       reportedAt: new Date(report.at),
     };
-    if (caseRng.chance(MERGE_SHARE)) mergeDebt = Math.min(mergeDebt + 1, 25);
-    const key = `${category.categoryCode}|${place.township}`;
-    const hold = caseRng.chance(STUCK_SHARE) ? pickWeighted(caseRng, HOLD_STAGES) : null;
+    // stuck cases are spread evenly (an accumulator, not a coin) so the year's backlog is the same size every time
+    stuckDue += STUCK_SHARE;
+    const hold = !first && stuckDue >= 1 ? pickWeighted(caseRng, HOLD_STAGES) : null;
+    if (hold) stuckDue -= 1;
     const plan: CasePlan = {
       place,
       category,
+      topic,
       vars,
       hold,
-      wantsMerge: mergeDebt > 0,
+      wantsMerge: first !== null,
       mayReject: true,
       forceReturn: hold === "returned",
-      findMergeTarget: (at) => {
-        const list = mergeIndex.get(key) ?? [];
-        for (let k = list.length - 1, seen = 0; k >= 0 && seen < 40; k--, seen++) {
-          const j = list[k] as number;
-          const c = cases[j] as HistoryCase;
-          if (c.reportedAt.getTime() >= at || (terminalAt[j] as number) <= at + 10 * MINUTE) continue;
-          if (distanceMeters(c.lat, c.lng, lat, lng) <= MERGE_RADIUS_M) return { id: c.id, code: c.code };
-        }
-        return null;
-      },
+      // the intake desk finds the first case if it is still open by then
+      findMergeTarget: (at) =>
+        first && first.reportedAt.getTime() < at && (terminalAt[original] as number) > at + 10 * MINUTE
+          ? { id: first.id, code: first.code }
+          : null,
     };
     const sim = simulateCase(base, plan, ctx, caseRng);
     const row = sim.finish();
     cases.push(row);
-    indexOfId.set(row.id, i);
     drawn.push({ base, plan });
     terminalAt.push(sim.firstTerminalAt);
-    if (row.status === "merged") {
-      mergeDebt--;
-      joinDuplicate(cases[indexOfId.get(row.mergedIntoId as string) as number], row);
-    } else if (row.status !== "rejected") {
-      const list = mergeIndex.get(key) ?? [];
-      list.push(i);
-      mergeIndex.set(key, list);
-    }
+    if (row.status === "merged") joinDuplicate(first ?? undefined, row);
+    const settled = cases[flushed + chunkSize - 1]?.reportedAt.getTime() ?? Number.POSITIVE_INFINITY;
+    if (settled < report.at - DUPLICATE_WINDOW - DAY && settled < now - SETTLED_AGE) yield* flush(flushed + chunkSize);
   }
 
-  fillOpenStages(cases, drawn, ctx, seed, now);
+  fillOpenStages(cases, drawn, ctx, { seed, now, from: flushed, seen });
+  yield* flush(cases.length);
   const counters = new Map<string, number>();
   for (const [day, n] of perDay) counters.set(day, (opts.codeOffsets?.get(day) ?? 0) + n);
-  let eventCount = 0;
-  for (const c of cases) eventCount += c.events.length;
-  return { cases, counters, eventCount };
+  return { counters, eventCount };
 }
 
 /** The target of a merge counts one more "me too" and is touched at the merge (perform-case-action.ts). */
@@ -168,15 +212,21 @@ function addressOf(
  * return). The demo should show every stage, so the most recent suitable cases are replayed to stop
  * there. Cases that absorbed duplicates are left alone so me-too counts stay true.
  */
-function fillOpenStages(cases: HistoryCase[], drawn: Drawn[], ctx: LifecycleContext, seed: number, now: number) {
-  const present = new Set(cases.map((c) => c.status));
+function fillOpenStages(
+  cases: (HistoryCase | undefined)[],
+  drawn: (Drawn | undefined)[],
+  ctx: LifecycleContext,
+  { seed, now, from, seen }: { seed: number; now: number; from: number; seen: ReadonlySet<CaseStatus> },
+) {
+  const present = new Set(seen);
+  for (let i = from; i < cases.length; i++) present.add((cases[i] as HistoryCase).status);
   const used = new Set<number>();
   for (const status of OPEN_STATES) {
     if (present.has(status)) continue;
     // later stages need time to be reached: look a little back for them
     const minAge = status === "reported" ? 0 : status === "registered" ? 0.2 * DAY : 2 * DAY;
     let tries = 0;
-    for (let i = cases.length - 1; i >= 0 && tries < 300; i--) {
+    for (let i = cases.length - 1; i >= from && tries < 300; i--) {
       const c = cases[i] as HistoryCase;
       const d = drawn[i] as Drawn;
       if (used.has(i) || c.meTooCount > 0 || c.status === "merged" || now - c.reportedAt.getTime() < minAge) continue;

@@ -64,7 +64,14 @@ export async function performCaseAction({ services, actor, caseId, action, body 
     return { updated, fromStatus: row.status };
   });
   const { updated, fromStatus } = result;
-  services.events.emit("case", { caseId: updated.id, code: updated.code, action, fromStatus, toStatus: updated.status, at: now });
+  services.events.emit("case", {
+    caseId: updated.id,
+    code: updated.code,
+    action,
+    fromStatus,
+    toStatus: updated.status,
+    at: now,
+  });
   return updated;
 }
 

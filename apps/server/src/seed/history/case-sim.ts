@@ -21,9 +21,28 @@ export interface Actor {
 /** The fields of a case fixed at intake. */
 export type CaseBase = Pick<
   HistoryCase,
-  | "id" | "code" | "title" | "description" | "source" | "categoryCode" | "lat" | "lng" | "address" | "gridCode"
-  | "communityCode" | "townshipCode" | "districtCode" | "cityCode" | "reporterName" | "reporterPhone"
-  | "centreUnitCode" | "suggestedUnitCode" | "routingRule" | "routingReason" | "limitDays" | "reportedAt"
+  | "id"
+  | "code"
+  | "title"
+  | "description"
+  | "source"
+  | "categoryCode"
+  | "lat"
+  | "lng"
+  | "address"
+  | "gridCode"
+  | "communityCode"
+  | "townshipCode"
+  | "districtCode"
+  | "cityCode"
+  | "reporterName"
+  | "reporterPhone"
+  | "centreUnitCode"
+  | "suggestedUnitCode"
+  | "routingRule"
+  | "routingReason"
+  | "limitDays"
+  | "reportedAt"
 >;
 
 type Ms = number | null;
@@ -125,7 +144,14 @@ export class CaseSim {
   }
 
   /** One person's action; `at` is clamped so that a case's events never go back in time. */
-  act(action: string, to: CaseStatus, at: number, actor: Actor, note: string | null, data: Record<string, unknown> = {}) {
+  act(
+    action: string,
+    to: CaseStatus,
+    at: number,
+    actor: Actor,
+    note: string | null,
+    data: Record<string, unknown> = {},
+  ) {
     this.fireTimers(at);
     const t = Math.max(at, this.lastAt);
     const row = this.row;
@@ -140,7 +166,8 @@ export class CaseSim {
       case "dispatch": {
         row.ownerUnitCode = data.unitCode as string;
         row.assistUnitCodes = data.assistUnitCodes as string[];
-        for (const u of [row.ownerUnitCode, ...row.assistUnitCodes]) if (!row.involvedUnitCodes.includes(u)) row.involvedUnitCodes.push(u);
+        for (const u of [row.ownerUnitCode, ...row.assistUnitCodes])
+          if (!row.involvedUnitCodes.includes(u)) row.involvedUnitCodes.push(u);
         row.acceptedAt = null;
         row.handledAt = null;
         row.dispatchedAt = d;
@@ -247,7 +274,9 @@ export class CaseSim {
       this.row.escalationLevel++;
       this.row.supervisionCount++;
       this.#nextEscalation =
-        this.row.escalationLevel >= MAX_ESCALATION_LEVEL ? null : this.clock.addWorkDays(this.#nextEscalation, ESCALATION_STEP_DAYS);
+        this.row.escalationLevel >= MAX_ESCALATION_LEVEL
+          ? null
+          : this.clock.addWorkDays(this.#nextEscalation, ESCALATION_STEP_DAYS);
       this.#push("auto-escalate", this.status, this.status, t, SYSTEM, "超期未办结,自动升级督办", data());
     }
   }
@@ -279,7 +308,15 @@ export class CaseSim {
     this.row.escalationLevel = 0;
   }
 
-  #push(action: string, from: CaseStatus | null, to: CaseStatus, at: number, actor: Actor, note: string | null, data: Record<string, unknown>) {
+  #push(
+    action: string,
+    from: CaseStatus | null,
+    to: CaseStatus,
+    at: number,
+    actor: Actor,
+    note: string | null,
+    data: Record<string, unknown>,
+  ) {
     this.events.push({
       seq: this.events.length + 1,
       action,

@@ -1,8 +1,9 @@
 // Where seeded cases happen: a grid drawn with urban grids (社区) weighted above village grids (村),
 // a point inside it, its division chain, and the units that serve the place (for routing, dispatch,
 // assistance and the occasional wrong dispatch that gets returned).
-import type { DepartmentKind } from "@civicgrid/shared";
+
 import type { Place, UnitDirectory } from "@civicgrid/domain";
+import type { DepartmentKind } from "@civicgrid/shared";
 import { GridIndex } from "../../spatial/grid-index.ts";
 import { type Rng, WeightedSampler } from "./random.ts";
 import type { RefDivision, RefGrid, RefUnit } from "./types.ts";
@@ -35,11 +36,15 @@ export class HistoryPlaces implements UnitDirectory {
     this.divisions = new Map(divisions.map((d) => [d.code, d]));
     this.units = new Map(units.map((u) => [u.code, u]));
     this.#grids = new Map(grids.map((g) => [g.code, g]));
-    this.#index = GridIndex.build(grids.map((g) => ({ code: g.code, communityCode: g.communityCode, coordinates: g.coordinates })));
+    this.#index = GridIndex.build(
+      grids.map((g) => ({ code: g.code, communityCode: g.communityCode, coordinates: g.coordinates })),
+    );
     const usable = grids.filter((g) => this.placeOfGrid(g.code) !== null);
     this.#sampler = new WeightedSampler(
       usable,
-      usable.map((g) => (this.divisions.get(g.communityCode)?.name.endsWith("村") ? VILLAGE_GRID_WEIGHT : URBAN_GRID_WEIGHT)),
+      usable.map((g) =>
+        this.divisions.get(g.communityCode)?.name.endsWith("村") ? VILLAGE_GRID_WEIGHT : URBAN_GRID_WEIGHT,
+      ),
     );
     for (const u of units) {
       if (!u.active) continue;
@@ -77,7 +82,8 @@ export class HistoryPlaces implements UnitDirectory {
     const township = community ? this.divisions.get(community)?.parentCode : null;
     const district = township ? this.divisions.get(township)?.parentCode : null;
     const city = district ? this.divisions.get(district)?.parentCode : null;
-    const place = community && township && district && city ? { grid: gridCode, community, township, district, city } : null;
+    const place =
+      community && township && district && city ? { grid: gridCode, community, township, district, city } : null;
     this.#places.set(gridCode, place);
     return place;
   }
@@ -90,6 +96,19 @@ export class HistoryPlaces implements UnitDirectory {
       if (point) return { place: this.placeOfGrid(grid.code) as Place, lat: point[1], lng: point[0] };
     }
     throw new Error("history: could not place a point in any grid");
+  }
+
+  /** A point within ~250 m of another in the same grid (a second report of the same problem). */
+  sampleNear(rng: Rng, gridCode: string, lat: number, lng: number): SampledPlace {
+    const place = this.placeOfGrid(gridCode) as Place;
+    for (let i = 0; i < 30; i++) {
+      const r = 250 * Math.sqrt(rng.next());
+      const a = rng.range(0, 2 * Math.PI);
+      const nLat = Math.round((lat + (r * Math.sin(a)) / 111_195) * 1e6) / 1e6;
+      const nLng = Math.round((lng + (r * Math.cos(a)) / (111_195 * Math.cos((lat * Math.PI) / 180))) * 1e6) / 1e6;
+      if (this.#index.locate(nLat, nLng) === gridCode) return { place, lat: nLat, lng: nLng };
+    }
+    return { place, lat, lng };
   }
 
   #pointIn(grid: RefGrid, rng: Rng): [number, number] | null {
@@ -111,12 +130,4 @@ export class HistoryPlaces implements UnitDirectory {
     }
     return null;
   }
-}
-
-/** Approximate distance in metres (equirectangular; fine at city scale). */
-export function distanceMeters(lat1: number, lng1: number, lat2: number, lng2: number): number {
-  const k = 111_195;
-  const dx = (lng2 - lng1) * k * Math.cos(((lat1 + lat2) / 2) * (Math.PI / 180));
-  const dy = (lat2 - lat1) * k;
-  return Math.sqrt(dx * dx + dy * dy);
 }

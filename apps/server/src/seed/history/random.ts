@@ -55,7 +55,10 @@ export class Rng {
 
   /** A version-4 UUID drawn from this generator (deterministic ids for tests). */
   uuid(): string {
-    const hex = (n: number) => Math.floor(this.next() * 16 ** n).toString(16).padStart(n, "0");
+    const hex = (n: number) =>
+      Math.floor(this.next() * 16 ** n)
+        .toString(16)
+        .padStart(n, "0");
     const variant = (8 + this.int(4)).toString(16);
     return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
   }

@@ -19,11 +19,19 @@ export const cstDate = (ms: number) => new Date(ms + CST).toISOString().slice(0,
 /** Reports per hour of the day, by channel (relative). */
 const HOURS: Record<string, number[]> = {
   // grid workers patrol in office hours, mornings busiest
-  grid: [0, 0, 0, 0, 0, 0, 0.02, 0.3, 1.0, 1.6, 1.6, 1.1, 0.4, 0.8, 1.4, 1.4, 1.0, 0.4, 0.15, 0.08, 0.05, 0.03, 0.01, 0],
+  grid: [
+    0, 0, 0, 0, 0, 0, 0.02, 0.3, 1.0, 1.6, 1.6, 1.1, 0.4, 0.8, 1.4, 1.4, 1.0, 0.4, 0.15, 0.08, 0.05, 0.03, 0.01, 0,
+  ],
   // 12345 is staffed around the clock; calls follow the citizens' day
-  hotline: [0.08, 0.05, 0.03, 0.03, 0.04, 0.08, 0.2, 0.5, 1.0, 1.5, 1.5, 1.2, 0.7, 1.0, 1.3, 1.3, 1.1, 0.9, 0.8, 0.8, 0.7, 0.5, 0.3, 0.15],
+  hotline: [
+    0.08, 0.05, 0.03, 0.03, 0.04, 0.08, 0.2, 0.5, 1.0, 1.5, 1.5, 1.2, 0.7, 1.0, 1.3, 1.3, 1.1, 0.9, 0.8, 0.8, 0.7, 0.5,
+    0.3, 0.15,
+  ],
   // online channels peak after work
-  online: [0.15, 0.08, 0.04, 0.03, 0.03, 0.06, 0.2, 0.5, 0.8, 1.0, 1.0, 0.9, 0.9, 0.8, 0.9, 0.9, 0.9, 0.9, 1.0, 1.3, 1.4, 1.3, 0.9, 0.4],
+  online: [
+    0.15, 0.08, 0.04, 0.03, 0.03, 0.06, 0.2, 0.5, 0.8, 1.0, 1.0, 0.9, 0.9, 0.8, 0.9, 0.9, 0.9, 0.9, 1.0, 1.3, 1.4, 1.3,
+    0.9, 0.4,
+  ],
   media: [0, 0, 0, 0, 0, 0, 0.1, 0.4, 1.0, 1.3, 1.3, 1.0, 0.5, 0.8, 1.2, 1.2, 1.0, 0.6, 0.3, 0.2, 0.1, 0.05, 0, 0],
 };
 
@@ -85,6 +93,16 @@ export class HistoryClock {
     return dayStart(this.nextWorkingDay(d)) + 8 * HOUR + rng.range(0, 50) * MINUTE;
   }
 
+  /** The last office moment at or before t (17:00–18:00 of the previous working day when t is off hours). */
+  officeBefore(t: number, rng: Rng): number {
+    const d = dayIndex(t);
+    const m = t - dayStart(d);
+    if (this.isWorkingDay(d) && m >= 8 * HOUR && m < 18 * HOUR) return t;
+    let day = this.isWorkingDay(d) && m >= 18 * HOUR ? d : d - 1;
+    while (!this.isWorkingDay(day)) day--;
+    return Math.min(t, dayStart(day) + 17 * HOUR + rng.range(0, 59) * MINUTE);
+  }
+
   /** An office reaction `ms` after t: short delays run on the wall clock, long ones in working time. */
   after(t: number, ms: number, rng: Rng): number {
     return this.office(ms < 6 * HOUR ? t + ms : this.addWork(t, ms), rng);
@@ -108,7 +126,7 @@ export class HistoryClock {
       // the last minutes before now stay empty so that the report's own event fits before now
       while (at > now - 2 * MINUTE) {
         const d = daySampler.draw(rng);
-        at = dayStart(d) + hours.draw(rng) * HOUR + Math.floor(rng.next() * HOUR / 1000) * 1000;
+        at = dayStart(d) + hours.draw(rng) * HOUR + Math.floor((rng.next() * HOUR) / 1000) * 1000;
       }
       out.push({ at, source });
     }

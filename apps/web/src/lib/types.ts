@@ -1,0 +1,98 @@
+// Shapes of the API's responses, as the presenters on the server produce them.
+import type { CaseAction, CaseStatus, Role } from "@civicgrid/shared";
+
+export interface UnitRef {
+  code: string;
+  name: string;
+  type: string | null;
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  type: string;
+  level: string;
+  divisionCode: string;
+  divisionName: string | null;
+  departmentKind: string | null;
+  active: boolean;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitCode: string;
+  unit: Unit;
+  jurisdiction: { kind: "division"; level: string; code: string; name: string | null } | { kind: "unit"; unitCode: string; name: string } | { kind: "none" };
+}
+
+export interface CaseSummary {
+  id: string;
+  code: string;
+  title: string;
+  status: CaseStatus;
+  source: string;
+  categoryCode: string | null;
+  gridCode: string;
+  communityCode: string;
+  townshipCode: string;
+  districtCode: string;
+  communityName: string | null;
+  townshipName: string | null;
+  districtName: string | null;
+  ownerUnit: UnitRef | null;
+  centreUnit: UnitRef | null;
+  reportedAt: string;
+  deadlines: { acceptBy: string | null; warnAt: string | null; dueAt: string | null; limitDays: number | null };
+  overdue: boolean;
+  warning: boolean;
+  supervised: boolean;
+  updatedAt: string;
+}
+
+export interface CaseEvent {
+  seq: number;
+  action: string;
+  fromStatus: CaseStatus | null;
+  toStatus: CaseStatus;
+  at: string;
+  actorRole: string | null;
+  actorUnit: UnitRef | null;
+  actorUserId: string | null;
+  note: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface CaseDetail extends CaseSummary {
+  description: string;
+  lat: number;
+  lng: number;
+  address: string | null;
+  gridName: string | null;
+  reporter: { name: string | null; phone: string | null } | null;
+  assistUnits: UnitRef[];
+  suggestedUnit: UnitRef | null;
+  routing: { rule: string; reason: { zh: string; en: string } } | null;
+  dispatcherUnit: UnitRef | null;
+  timestamps: Record<string, string | null>;
+  counters: { rework: number; returns: number; reopens: number; supervisions: number; extensions: number; meToo: number; escalationLevel: number };
+  mergedIntoId: string | null;
+  mergedCases: { id: string; code: string }[];
+  rating: string | null;
+  ratingComment: string | null;
+  pendingExtension: { until: string; reason: string } | null;
+  resultNote: string | null;
+  lastReturnReason: string | null;
+  availableActions?: CaseAction[];
+  events?: CaseEvent[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}

@@ -1,0 +1,26 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vite";
+
+// The workbench is served by the CivicGrid server from dist/ (no dev server needed to run it);
+// `npm run dev -w @civicgrid/web` proxies /api to a server on :8080 while developing the UI.
+export default defineConfig({
+  plugins: [react()],
+  base: "/",
+  build: {
+    outDir: "dist",
+    sourcemap: false,
+    chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        // keep the big libraries that only some pages need out of the initial bundle
+        advancedChunks: {
+          groups: [
+            { name: "echarts", test: /node_modules[\\/](echarts|zrender)/ },
+            { name: "leaflet", test: /node_modules[\\/]leaflet/ },
+          ],
+        },
+      },
+    },
+  },
+  server: { proxy: { "/api": "http://localhost:8080" } },
+});
