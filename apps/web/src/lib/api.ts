@@ -19,7 +19,11 @@ export class ApiError extends Error {
   }
 }
 
-const NETWORK_ERROR: ApiErrorBody = { code: "NETWORK", message: "网络连接失败,请稍后重试", messageEn: "Network error; please try again" };
+const NETWORK_ERROR: ApiErrorBody = {
+  code: "NETWORK",
+  message: "网络连接失败,请稍后重试",
+  messageEn: "Network error; please try again",
+};
 
 /** Called on 401 so the app can return to the sign-in page. */
 let onUnauthenticated: () => void = () => {};
@@ -27,13 +31,19 @@ export function setUnauthenticatedHandler(fn: () => void) {
   onUnauthenticated = fn;
 }
 
-export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+export async function api<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, {
       method,
       credentials: "same-origin",
-      headers: body === undefined || body instanceof FormData ? headers : { "content-type": "application/json", ...headers },
+      headers:
+        body === undefined || body instanceof FormData ? headers : { "content-type": "application/json", ...headers },
       body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
     });
   } catch {
@@ -47,14 +57,19 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
   try {
     err = ((await res.json()) as { error: ApiErrorBody }).error;
   } catch {
-    err = { code: `HTTP_${res.status}`, message: `请求失败 (${res.status})`, messageEn: `Request failed (${res.status})` };
+    err = {
+      code: `HTTP_${res.status}`,
+      message: `请求失败 (${res.status})`,
+      messageEn: `Request failed (${res.status})`,
+    };
   }
   if (res.status === 401 && path !== "/auth/login") onUnauthenticated();
   throw new ApiError(res.status, err);
 }
 
 export const get = <T>(path: string) => api<T>("GET", path);
-export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) => api<T>("POST", path, body ?? {}, headers);
+export const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+  api<T>("POST", path, body ?? {}, headers);
 export const put = <T>(path: string, body: unknown) => api<T>("PUT", path, body);
 
 /** Builds a query string from defined values; arrays repeat the key. */

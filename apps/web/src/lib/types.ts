@@ -26,7 +26,10 @@ export interface Me {
   roles: Role[];
   unitCode: string;
   unit: Unit;
-  jurisdiction: { kind: "division"; level: string; code: string; name: string | null } | { kind: "unit"; unitCode: string; name: string } | { kind: "none" };
+  jurisdiction:
+    | { kind: "division"; level: string; code: string; name: string | null }
+    | { kind: "unit"; unitCode: string; name: string }
+    | { kind: "none" };
 }
 
 export interface CaseSummary {
@@ -78,7 +81,15 @@ export interface CaseDetail extends CaseSummary {
   routing: { rule: string; reason: { zh: string; en: string } } | null;
   dispatcherUnit: UnitRef | null;
   timestamps: Record<string, string | null>;
-  counters: { rework: number; returns: number; reopens: number; supervisions: number; extensions: number; meToo: number; escalationLevel: number };
+  counters: {
+    rework: number;
+    returns: number;
+    reopens: number;
+    supervisions: number;
+    extensions: number;
+    meToo: number;
+    escalationLevel: number;
+  };
   mergedIntoId: string | null;
   mergedCases: { id: string; code: string }[];
   rating: string | null;

@@ -1,0 +1,75 @@
+// The workbench: locale and theme, sign-in gate, and the routes every role may reach.
+import { App as AntApp, ConfigProvider, Spin } from "antd";
+import enUS from "antd/locale/en_US";
+import zhCN from "antd/locale/zh_CN";
+import dayjs from "dayjs";
+import "dayjs/locale/zh-cn";
+import { lazy, Suspense } from "react";
+import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
+import { AppLayout } from "./components/AppLayout.tsx";
+import { I18nProvider, useI18n } from "./i18n/index.tsx";
+import { AuthProvider, useAuth } from "./lib/auth.tsx";
+import { homePathFor } from "./lib/menu.ts";
+import { LoginPage } from "./pages/LoginPage.tsx";
+
+// every page but the sign-in is loaded on demand, so the first load stays small
+const InboxPage = lazy(() => import("./pages/InboxPage.tsx").then((m) => ({ default: m.InboxPage })));
+const CasesPage = lazy(() => import("./pages/CasesPage.tsx").then((m) => ({ default: m.CasesPage })));
+const CasePage = lazy(() => import("./pages/CasePage.tsx").then((m) => ({ default: m.CasePage })));
+const ReportPage = lazy(() => import("./pages/ReportPage.tsx").then((m) => ({ default: m.ReportPage })));
+const DispatchPage = lazy(() => import("./pages/DispatchPage.tsx").then((m) => ({ default: m.DispatchPage })));
+const AdminPage = lazy(() => import("./pages/admin/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
+const SecurityPage = lazy(() => import("./pages/SecurityPage.tsx").then((m) => ({ default: m.SecurityPage })));
+const AuditPage = lazy(() => import("./pages/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
+
+function Shell() {
+  const { me, loading } = useAuth();
+  if (loading) return <Spin fullscreen />;
+  if (!me) return <LoginPage />;
+  return (
+    <AppLayout>
+      <Suspense fallback={<Spin style={{ display: "block", margin: 64 }} />}>
+        <Routes>
+          <Route path="/" element={<Navigate to={homePathFor(me.roles)} replace />} />
+          <Route path="/inbox" element={<InboxPage />} />
+          <Route path="/cases" element={<CasesPage />} />
+          <Route path="/cases/:id" element={<CasePage />} />
+          <Route path="/report" element={<ReportPage />} />
+          <Route path="/dispatch" element={<DispatchPage />} />
+          <Route path="/admin/*" element={<AdminPage />} />
+          <Route path="/security" element={<SecurityPage />} />
+          <Route path="/audit" element={<AuditPage />} />
+          <Route path="*" element={<NotFoundPage />} />
+        </Routes>
+      </Suspense>
+    </AppLayout>
+  );
+}
+
+function Localised() {
+  const { lang } = useI18n();
+  dayjs.locale(lang === "zh" ? "zh-cn" : "en");
+  return (
+    <ConfigProvider
+      locale={lang === "zh" ? zhCN : enUS}
+      theme={{ token: { colorPrimary: "#1f5fbf", borderRadius: 4 } }}
+    >
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <Shell />
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  return (
+    <I18nProvider>
+      <Localised />
+    </I18nProvider>
+  );
+}
