@@ -162,7 +162,23 @@ export interface IdempotencyKeysTable {
   created_at: Generated<Date>;
 }
 
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: Timestamp;
+  user_id: string | null;
+  username: string | null;
+  unit_code: string | null;
+  role: string | null;
+  action: string;
+  object_type: string | null;
+  object_id: string | null;
+  outcome: "success" | "failure" | "denied";
+  ip: string | null;
+  detail: Json<Record<string, unknown>>;
+}
+
 export interface Database {
+  audit_log: AuditLogTable;
   divisions: DivisionsTable;
   grids: GridsTable;
   units: UnitsTable;

@@ -3,10 +3,12 @@ import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
+import { adminRoutes } from "../routes/admin.routes.ts";
 import { authRoutes } from "../routes/auth.routes.ts";
 import { caseRoutes } from "../routes/cases.routes.ts";
 import { configRoutes } from "../routes/config.routes.ts";
 import { placeRoutes } from "../routes/places.routes.ts";
+import { workbenchRoutes } from "../routes/workbench.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./error-handler.ts";
@@ -54,6 +56,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       await api.register(placeRoutes);
       await api.register(caseRoutes);
       await api.register(configRoutes);
+      await api.register(workbenchRoutes);
+      await api.register(adminRoutes);
     },
     { prefix: "/api/v1" },
   );

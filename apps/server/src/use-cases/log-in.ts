@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
 import { DUMMY_HASH, verifyPassword } from "../lib/password.ts";
 import type { Services } from "../services.ts";
@@ -23,8 +24,12 @@ export async function logIn({ services, username, password, ip }: LogInOptions) 
     .where("username", "=", username.trim().toLowerCase())
     .executeTakeFirst();
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
-  if (!user || !ok) throw new AppError("INVALID_CREDENTIALS");
-  if (!user.active) throw new AppError("ACCOUNT_DISABLED");
+  const refuse = async (code: "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED") => {
+    await recordAudit(services, { actor: null, username, action: "auth.login", outcome: "failure", ip, detail: { code } });
+    return new AppError(code);
+  };
+  if (!user || !ok) throw await refuse("INVALID_CREDENTIALS");
+  if (!user.active) throw await refuse("ACCOUNT_DISABLED");
   const token = randomBytes(32).toString("base64url");
   const now = clock.now();
   await db
@@ -38,5 +43,14 @@ export async function logIn({ services, username, password, ip }: LogInOptions) 
       ip,
     })
     .execute();
+  await recordAudit(services, {
+    actor: null,
+    username: user.username,
+    action: "auth.login",
+    objectType: "user",
+    objectId: user.id,
+    outcome: "success",
+    ip,
+  });
   return { token, user };
 }

@@ -1,12 +1,17 @@
 // A small dictionary-based i18n: Simplified Chinese by default, English on switch. Keys are English
 // identifiers; each language file maps them to text. Kept in React context so a switch re-renders.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { adminEn, adminZh } from "./admin.ts";
+import { casesEn, casesZh } from "./cases.ts";
 import { en } from "./en.ts";
 import { zh } from "./zh.ts";
 
+// the core dictionary plus one per feature area, so areas can grow their own words independently
+const zhAll = { ...zh, ...casesZh, ...adminZh };
+
 export type Lang = "zh" | "en";
-export type MessageKey = keyof typeof zh;
-const DICTS: Record<Lang, Record<MessageKey, string>> = { zh, en };
+export type MessageKey = keyof typeof zhAll;
+const DICTS: Record<Lang, Record<MessageKey, string>> = { zh: zhAll, en: { ...en, ...casesEn, ...adminEn } };
 const STORAGE_KEY = "civicgrid.lang";
 
 interface I18n {
@@ -32,7 +37,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   const t = useCallback(
     (key: MessageKey, vars?: Record<string, string | number>) => {
-      let text = DICTS[lang][key] ?? zh[key] ?? key;
+      let text = DICTS[lang][key] ?? zhAll[key] ?? key;
       if (vars) for (const [k, v] of Object.entries(vars)) text = text.replaceAll(`{${k}}`, String(v));
       return text;
     },

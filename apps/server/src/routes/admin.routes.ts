@@ -1,0 +1,4 @@
+import type { FastifyInstance } from "fastify";
+
+/** Routes added for the staff workbench (issue #3); see docs/api-workbench.md. */
+export async function adminRoutes(_app: FastifyInstance) {}
