@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { createServices, prepareDatabase } from "../src/boot.ts";
+import { createServices, prepareDatabase, seedDemoHistory } from "../src/boot.ts";
 import { loadConfig } from "../src/config.ts";
 import { ensureDatabase, openPool } from "../src/db/connect.ts";
 import { startEmbeddedPostgres } from "../src/db/embedded.ts";
@@ -40,6 +40,7 @@ async function main() {
 
   let t = performance.now();
   await prepareDatabase(handle, config, logger);
+  await seedDemoHistory(handle, config, logger);
   console.log(
     `seed (reference + demo accounts + ${HISTORY} history cases): ${((performance.now() - t) / 1000).toFixed(1)} s`,
   );

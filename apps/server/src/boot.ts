@@ -20,13 +20,8 @@ export interface PrepareResult {
   seeded: boolean;
 }
 
-/** Migrate and, on an empty database, seed. Safe to run on every start. */
-export async function prepareDatabase(
-  handle: DbHandle,
-  config: Config,
-  logger: Logger,
-  now: Date = new Date(),
-): Promise<PrepareResult> {
+/** Migrate and, on an empty database, seed the reference data and the demo accounts. Safe on every start. */
+export async function prepareDatabase(handle: DbHandle, config: Config, logger: Logger): Promise<PrepareResult> {
   const applied = await migrate(handle.pool);
   if (applied.length) logger.info({ applied }, "migrations applied");
   let seeded = false;
@@ -37,18 +32,32 @@ export async function prepareDatabase(
   let generatedPassword: string | null = null;
   if (config.CIVICGRID_DEMO) {
     generatedPassword = await seedDemoAccounts(handle.db, logger, config.CIVICGRID_DEMO_PASSWORD);
-    // a year of history ending now; does nothing once any case exists
-    if (config.SEED_HISTORY_CASES > 0) {
-      const calendar = await loadCalendar(handle.db);
-      await seedHistory({ db: handle.db, logger, count: config.SEED_HISTORY_CASES, now, calendar });
-    }
   }
   return { generatedPassword, seeded };
 }
 
+/**
+ * Demo mode: a year of history ending `now`, in one transaction (all or nothing). Does nothing once
+ * any case exists, so a restart after a crash mid-seed simply seeds again.
+ */
+export async function seedDemoHistory(handle: DbHandle, config: Config, logger: Logger, now: Date = new Date()) {
+  if (!config.CIVICGRID_DEMO || config.SEED_HISTORY_CASES === 0) return null;
+  const calendar = await loadCalendar(handle.db);
+  return seedHistory({ db: handle.db, logger, count: config.SEED_HISTORY_CASES, now, calendar });
+}
+
 export async function createServices(handle: DbHandle, config: Config, logger: Logger, clock: Clock = systemClock) {
   const [places, calendar] = await Promise.all([PlaceDirectory.load(handle.db), loadCalendar(handle.db)]);
-  const services: Services = { db: handle.db, config, logger, clock, places, calendar, events: new EventEmitter() };
+  const services: Services = {
+    db: handle.db,
+    config,
+    logger,
+    clock,
+    places,
+    calendar,
+    events: new EventEmitter(),
+    status: { seeding: false },
+  };
   services.events.setMaxListeners(0);
   return services;
 }

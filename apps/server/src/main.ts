@@ -1,5 +1,5 @@
 // `npm start`: the CivicGrid server on the embedded PostgreSQL (or DATABASE_URL).
-import { boot } from "./boot.ts";
+import { boot, seedDemoHistory } from "./boot.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { startSweeper } from "./jobs/sweeper.ts";
 import { createLogger } from "./logger.ts";
@@ -18,9 +18,18 @@ async function main() {
   const logger = createLogger(config.LOG_LEVEL);
   const started = Date.now();
   const { handle, services, app, prepared } = await boot(config, logger);
-  const stopSweeper = startSweeper(services);
   await app.listen({ port: config.PORT, host: config.HOST });
   logger.info({ port: config.PORT, ms: Date.now() - started }, "CivicGrid is answering");
+  // the year of demo history is generated after the server answers; it appears at once when done
+  services.status.seeding = true;
+  let stopSweeper = () => {};
+  void seedDemoHistory(handle, config, logger)
+    .then((r) => r && logger.info({ ...r, msSinceStart: Date.now() - started }, "demo history ready"))
+    .catch((err) => logger.error({ err }, "demo history failed"))
+    .finally(() => {
+      services.status.seeding = false;
+      stopSweeper = startSweeper(services);
+    });
   if (prepared.generatedPassword) {
     // printed once, on the start that created the accounts; not written to the structured log
     process.stdout.write(

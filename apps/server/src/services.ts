@@ -26,4 +26,6 @@ export interface Services {
   calendar: WorkCalendar;
   /** emits "case" with a CaseChange after each committed transition (live screens, notifications) */
   events: EventEmitter;
+  /** start-up state shown by /healthz */
+  status: { seeding: boolean };
 }

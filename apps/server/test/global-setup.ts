@@ -5,7 +5,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { prepareDatabase } from "../src/boot.ts";
+import { prepareDatabase, seedDemoHistory } from "../src/boot.ts";
 import { loadConfig } from "../src/config.ts";
 import { ensureDatabase, openPool } from "../src/db/connect.ts";
 import { type EmbeddedDb, startEmbeddedPostgres } from "../src/db/embedded.ts";
@@ -44,7 +44,8 @@ export async function setup(project: TestProject) {
     NODE_ENV: "test",
   });
   // the seeded history ends where the tests' clock starts
-  await prepareDatabase(template, config, logger, TEST_START);
+  await prepareDatabase(template, config, logger);
+  await seedDemoHistory(template, config, logger, TEST_START);
   await template.close();
   project.provide("adminUrl", adminUrl);
 }

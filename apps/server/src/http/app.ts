@@ -12,6 +12,7 @@ import { workbenchRoutes } from "../routes/workbench.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./error-handler.ts";
+import { registerWeb } from "./static-web.ts";
 import { registerValidation } from "./validation.ts";
 
 /** Request bodies are small JSON; photos have their own upload route with its own cap. */
@@ -61,12 +62,15 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     },
     { prefix: "/api/v1" },
   );
-  app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true, seeding: services.status.seeding }));
+  app.decorate("hasWeb", await registerWeb(app));
   return app;
 }
 
 declare module "fastify" {
   interface FastifyInstance {
     services: Services;
+    /** whether the built workbench is being served */
+    hasWeb: boolean;
   }
 }

@@ -2,6 +2,7 @@
 // fault. Unknown errors are logged and answered with a bare 500: no stack traces leave the server.
 import type { FastifyError, FastifyInstance } from "fastify";
 import { AppError, errorBody } from "../errors.ts";
+import { wantsAppShell } from "./static-web.ts";
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -36,5 +37,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err }, "unhandled error");
     return reply.status(500).send(errorBody("INTERNAL"));
   });
-  app.setNotFoundHandler((_request, reply) => reply.status(404).send(errorBody("ROUTE_NOT_FOUND")));
+  app.setNotFoundHandler((request, reply) => {
+    if (app.hasWeb && wantsAppShell(request.method, request.url, request.headers.accept)) {
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
+    }
+    return reply.status(404).send(errorBody("ROUTE_NOT_FOUND"));
+  });
 }

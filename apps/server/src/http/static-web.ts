@@ -1,0 +1,47 @@
+// Serves the built workbench (apps/web/dist) from the same server: hashed assets cached for a year,
+// index.html never cached, and every non-API GET that wants HTML answered with the app shell so that
+// deep links (/cases/…) work on reload.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance } from "fastify";
+import { serverRoot } from "../lib/paths.ts";
+
+export function webRoot(): string {
+  return path.resolve(serverRoot(), "..", "web", "dist");
+}
+
+export async function registerWeb(app: FastifyInstance): Promise<boolean> {
+  const root = webRoot();
+  if (!existsSync(path.join(root, "index.html"))) {
+    app.log.warn({ root }, "web workbench not built: run `npm run build`");
+    return false;
+  }
+  await app.register(fastifyStatic, {
+    root,
+    wildcard: false,
+    index: false,
+    setHeaders: (res, file) => {
+      res.setHeader(
+        "cache-control",
+        file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache",
+      );
+    },
+  });
+  const shell = (
+    _req: unknown,
+    reply: { header: (k: string, v: string) => unknown; sendFile: (f: string) => unknown },
+  ) => {
+    reply.header("cache-control", "no-cache");
+    return reply.sendFile("index.html");
+  };
+  app.get("/", { schema: { hide: true } }, shell);
+  return true;
+}
+
+/** Whether a request that matched no route should get the app shell rather than a JSON 404. */
+export function wantsAppShell(method: string, url: string, accept: string | undefined): boolean {
+  return (
+    method === "GET" && !url.startsWith("/api/") && !url.startsWith("/open311/") && (accept ?? "").includes("text/html")
+  );
+}
