@@ -22,6 +22,17 @@ export default defineConfig({
           pool: "forks",
         },
       },
+      {
+        test: {
+          name: "e2e",
+          include: ["e2e/**/*.e2e.test.ts"],
+          globalSetup: ["e2e/global-setup.ts"],
+          testTimeout: 180_000,
+          hookTimeout: 300_000,
+          pool: "forks",
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -5,10 +5,11 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly details?: unknown;
-  constructor(code: ErrorCode, details?: unknown) {
+  /** `status` overrides the code's usual one, e.g. 422 for a well-formed request the rules refuse */
+  constructor(code: ErrorCode, details?: unknown, status?: number) {
     super(ERRORS[code].en);
     this.code = code;
-    this.status = ERRORS[code].status;
+    this.status = status ?? ERRORS[code].status;
     this.details = details;
   }
 }

@@ -1,4 +1,5 @@
 export * from "./access/jurisdiction.ts";
+export * from "./access/organisation.ts";
 export * from "./access/permissions.ts";
 export * from "./calendar/index.ts";
 export * from "./case/index.ts";

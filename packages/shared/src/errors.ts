@@ -22,6 +22,9 @@ export const ERRORS = {
   CASE_NOT_FOUND: { status: 404, zh: "案件不存在", en: "Case not found" },
   UNIT_NOT_FOUND: { status: 404, zh: "单位不存在", en: "Unit not found" },
   UNKNOWN_ACTION: { status: 404, zh: "未知的案件操作", en: "Unknown case action" },
+  USER_NOT_FOUND: { status: 404, zh: "账号不存在", en: "User not found" },
+  DIVISION_NOT_FOUND: { status: 404, zh: "行政区划不存在", en: "Division not found" },
+  GRID_NOT_FOUND: { status: 404, zh: "网格不存在", en: "Grid not found" },
   ILLEGAL_TRANSITION: {
     status: 409,
     zh: "案件当前状态不允许该操作",
@@ -36,6 +39,17 @@ export const ERRORS = {
   NO_EXTENSION_PENDING: { status: 409, zh: "没有待审批的延期申请", en: "There is no pending extension request" },
   REOPEN_LIMIT_REACHED: { status: 409, zh: "已达到重新办理次数上限", en: "The case cannot be reopened again" },
   NO_LEVEL_ABOVE: { status: 409, zh: "已是最高层级,无法上报", en: "There is no level above to escalate to" },
+  USERNAME_TAKEN: { status: 409, zh: "用户名已被使用", en: "This username is already taken" },
+  UNIT_EXISTS: {
+    status: 409,
+    zh: "该区划已有同类单位",
+    en: "A unit of this type already exists on this division",
+  },
+  UNIT_IN_USE: {
+    status: 409,
+    zh: "单位仍有启用的账号,请先停用或调出",
+    en: "The unit still has active accounts; disable or move them first",
+  },
   IDEMPOTENCY_KEY_REUSED: {
     status: 422,
     zh: "幂等键已用于不同的请求内容",

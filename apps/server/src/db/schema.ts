@@ -177,7 +177,21 @@ export interface AuditLogTable {
   detail: Json<Record<string, unknown>>;
 }
 
+export interface AttachmentsTable {
+  id: Generated<string>;
+  case_id: string | null;
+  stage: "report" | "feedback" | null;
+  uploaded_by: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  data: Buffer;
+  created_at: Generated<Date>;
+  linked_at: Timestamp | null;
+}
+
 export interface Database {
+  attachments: AttachmentsTable;
   audit_log: AuditLogTable;
   divisions: DivisionsTable;
   grids: GridsTable;

@@ -1,8 +1,10 @@
 // The public shape of a case and its events. Never raw rows: personal data is masked here.
+import { SLA_OPEN_STATUSES } from "@civicgrid/domain";
 import type { CaseAction } from "@civicgrid/shared";
 import type { CaseEventRow, CaseRow } from "../db/schema.ts";
 import { maskPhone } from "../lib/mask.ts";
 import type { PlaceDirectory } from "../places/directory.ts";
+import { presentPhoto } from "./attachment.ts";
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -38,9 +40,9 @@ export function presentCaseSummary(row: CaseRow, places: PlaceDirectory, now: Da
   };
 }
 
-const OPEN_FOR_SLA = new Set(["reported", "registered", "dispatched", "accepted", "returned"]);
+const OPEN_FOR_SLA = new Set<string>(SLA_OPEN_STATUSES);
 
-export function isOverdue(row: CaseRow, now: Date): boolean {
+export function isOverdue(row: Pick<CaseRow, "due_at" | "status">, now: Date): boolean {
   return row.due_at !== null && OPEN_FOR_SLA.has(row.status) && row.due_at <= now;
 }
 
@@ -61,6 +63,7 @@ export function presentCase(
     events?: CaseEventRow[];
     availableActions?: CaseAction[];
     mergedCases?: { id: string; code: string }[];
+    photos?: { id: string; stage: string | null; created_at: Date }[];
   } = {},
 ) {
   return {
@@ -108,6 +111,7 @@ export function presentCase(
     version: row.version,
     ...(extra.availableActions ? { availableActions: extra.availableActions } : {}),
     ...(extra.events ? { events: extra.events.map((e) => presentEvent(e, places)) } : {}),
+    ...(extra.photos ? { photos: extra.photos.map(presentPhoto) } : {}),
   };
 }
 

@@ -66,7 +66,7 @@ export async function authRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      await logOut({ services: app.services, sessionId: actorOf(request).sessionId });
+      await logOut({ services: app.services, actor: actorOf(request), ip: request.ip });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return { ok: true };
     },

@@ -1,6 +1,7 @@
 // The request body of each case action, as JSON schema (validated by Fastify, shown in OpenAPI).
 import { type CaseAction, RATINGS, RETURN_REASONS } from "@civicgrid/shared";
 import { type TObject, Type } from "@sinclair/typebox";
+import { MAX_PHOTOS } from "../attachments/link-photos.ts";
 
 const text = (max: number) => Type.String({ minLength: 1, maxLength: max });
 const note = Type.Optional(Type.String({ maxLength: 2000 }));
@@ -30,7 +31,7 @@ export const ACTION_BODIES: Record<CaseAction, TObject> = {
   feedback: strict(
     {
       note: text(5000),
-      photoIds: Type.Optional(Type.Array(Type.String({ format: "uuid" }), { maxItems: 20, uniqueItems: true })),
+      photoIds: Type.Optional(Type.Array(Type.String({ format: "uuid" }), { maxItems: MAX_PHOTOS, uniqueItems: true })),
     },
     "处置反馈: report the work done",
   ),

@@ -1,18 +1,19 @@
-import { CASE_ACTIONS, CASE_SOURCES, CASE_STATUSES, type CaseStatus, SUBMITTABLE_SOURCES } from "@civicgrid/shared";
+import { CASE_ACTIONS, SUBMITTABLE_SOURCES } from "@civicgrid/shared";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
+import { MAX_PHOTOS } from "../attachments/link-photos.ts";
 import { errorBody } from "../errors.ts";
 import { actorOf } from "../http/auth.ts";
 import { CaseSchema, ErrorResponse, errorResponses, Page, PageQuery } from "../http/schemas.ts";
 import { presentCase, presentCaseSummary } from "../presenters/case.ts";
 import { type CreateCaseInput, createCase } from "../use-cases/create-case.ts";
 import { getCase } from "../use-cases/get-case.ts";
-import { type CaseSort, listCases } from "../use-cases/list-cases.ts";
+import { listCases } from "../use-cases/list-cases.ts";
 import { performCaseAction } from "../use-cases/perform-case-action.ts";
 import { ACTION_BODIES } from "./case-action-schemas.ts";
+import { CaseFilterQuery, CaseSortQuery, caseFilterOf, caseSortOf, literalUnion } from "./case-filter-schema.ts";
 
-const literalUnion = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) });
 
 const CreateCaseBody = Type.Object(
@@ -32,6 +33,13 @@ const CreateCaseBody = Type.Object(
         },
         { additionalProperties: false },
       ),
+    ),
+    photoIds: Type.Optional(
+      Type.Array(Type.String({ format: "uuid" }), {
+        maxItems: MAX_PHOTOS,
+        uniqueItems: true,
+        description: "photos uploaded with POST /attachments by the same user",
+      }),
     ),
   },
   { additionalProperties: false },
@@ -71,31 +79,22 @@ export async function caseRoutes(app: FastifyInstance) {
       schema: {
         tags: ["cases"],
         summary: "Cases within the caller's jurisdiction (filtered, sorted, paginated)",
+        description: "`bucket` selects one inbox bucket (GET /inbox) on top of the other filters.",
         querystring: Type.Object({
-          status: Type.Optional(Type.Array(literalUnion(CASE_STATUSES), { maxItems: 10 })),
-          divisionCode: Type.Optional(Type.String({ pattern: "^([0-9]{12}|[0-9]{14})$" })),
-          categoryCode: Type.Optional(Type.String({ pattern: "^[A-Z0-9]{1,16}$" })),
-          source: Type.Optional(literalUnion(CASE_SOURCES)),
-          overdue: Type.Optional(Type.Boolean()),
-          ownerUnitCode: Type.Optional(Type.String({ maxLength: 64 })),
-          q: Type.Optional(Type.String({ maxLength: 100 })),
-          reportedFrom: Type.Optional(Type.String({ format: "date-time" })),
-          reportedTo: Type.Optional(Type.String({ format: "date-time" })),
-          sort: Type.Optional(
-            literalUnion(["reportedAt", "-reportedAt", "dueAt", "-dueAt", "updatedAt", "-updatedAt"]),
-          ),
+          ...CaseFilterQuery,
+          ...CaseSortQuery,
           ...PageQuery,
         }),
         response: { 200: Page(CaseSchema), 400: ErrorResponse, 401: ErrorResponse },
       },
     },
     async (request) => {
-      const { page = 1, pageSize = 20, sort = "-reportedAt", status, ...filter } = request.query;
+      const { page = 1, pageSize = 20 } = request.query;
       const result = await listCases({
         services,
         actor: actorOf(request),
-        filter: { ...filter, status: status as CaseStatus[] | undefined },
-        sort: sort as CaseSort,
+        filter: caseFilterOf(request.query),
+        sort: caseSortOf(request.query),
         page,
         pageSize,
       });
@@ -144,6 +143,7 @@ export async function caseRoutes(app: FastifyInstance) {
           caseId: request.params.id,
           action,
           body: request.body as Record<string, unknown>,
+          ip: request.ip,
         });
         const found = await getCase({ services, actor, id: row.id }).catch(() => null);
         return presentCase(row, services.places, services.clock.now(), found ?? {});

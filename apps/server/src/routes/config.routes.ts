@@ -91,6 +91,7 @@ export async function configRoutes(app: FastifyInstance) {
         services,
         actor: actorOf(request),
         categoryCode: request.params.categoryCode,
+        ip: request.ip,
         entry: {
           handlerKind: request.body.handlerKind as HandlerKind,
           level: request.body.level as DivisionLevel,
@@ -132,6 +133,12 @@ export async function configRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      replaceCalendarYear({ services, actor: actorOf(request), year: request.params.year, ...request.body }),
+      replaceCalendarYear({
+        services,
+        actor: actorOf(request),
+        year: request.params.year,
+        ...request.body,
+        ip: request.ip,
+      }),
   );
 }

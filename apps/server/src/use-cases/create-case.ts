@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { can, DEFAULT_LIMIT_DAYS, deadlinesFor, type Place, routeCase } from "@civicgrid/domain";
 import type { CaseSource } from "@civicgrid/shared";
 import type { Actor } from "../access/actor.ts";
+import { linkPhotos } from "../attachments/link-photos.ts";
 import { nextCaseCode } from "../cases/case-code.ts";
 import { findResponsibility } from "../cases/responsibility.ts";
 import type { Db } from "../db/connect.ts";
@@ -20,6 +21,8 @@ export interface CreateCaseInput {
   address?: string;
   source: CaseSource;
   reporter?: { name?: string; phone?: string };
+  /** photos uploaded beforehand by the same user (POST /attachments), linked in the same transaction */
+  photoIds?: string[];
 }
 
 export interface CreateCaseOptions {
@@ -139,6 +142,14 @@ export async function createCase({
           data: JSON.stringify({ source: input.source, gridCode: place.grid, suggestedUnit: route.unitCode }),
         })
         .execute();
+      await linkPhotos({
+        trx,
+        caseId: created.id,
+        stage: "report",
+        photoIds: input.photoIds ?? [],
+        userId: actor?.userId ?? null,
+        now,
+      });
       if (idempotencyKey) {
         // the primary key serialises concurrent retries: the loser's insert fails and it replays
         await trx

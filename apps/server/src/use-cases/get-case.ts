@@ -10,17 +10,25 @@ export async function getCase({ services, actor, id }: { services: Services; act
   const { db, places } = services;
   const row = await scopeCases(db.selectFrom("cases").selectAll(), actor).where("id", "=", id).executeTakeFirst();
   if (!row) throw new AppError("CASE_NOT_FOUND");
-  const [events, mergedCases] = await Promise.all([
+  const [events, mergedCases, photos] = await Promise.all([
     db.selectFrom("case_events").selectAll().where("case_id", "=", id).orderBy("seq").execute(),
     scopeCases(db.selectFrom("cases").select(["id", "code"]), actor)
       .where("merged_into_id", "=", id)
       .orderBy("reported_at")
+      .execute(),
+    db
+      .selectFrom("attachments")
+      .select(["id", "stage", "created_at"])
+      .where("case_id", "=", id)
+      .orderBy("created_at")
+      .orderBy("id")
       .execute(),
   ]);
   return {
     row,
     events,
     mergedCases,
+    photos,
     availableActions: availableActions(snapshotOf(row), factsFor(actor, row, places)),
   };
 }

@@ -1,8 +1,12 @@
 // The case list, always scoped to the caller's jurisdiction, filtered, sorted and paged on the server.
+// The filtered query is shared with the export and the map, so all three select the same cases.
+import { type InboxBucket, SLA_OPEN_STATUSES } from "@civicgrid/domain";
 import type { CaseStatus } from "@civicgrid/shared";
-import { sql } from "kysely";
+import { type SelectQueryBuilder, sql } from "kysely";
 import type { Actor } from "../access/actor.ts";
+import { bucketCondition } from "../access/case-relations.ts";
 import { divisionColumn, scopeCases } from "../access/case-scope.ts";
+import type { Database } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import type { Services } from "../services.ts";
 
@@ -16,6 +20,8 @@ export interface ListCasesFilter {
   q?: string;
   reportedFrom?: string;
   reportedTo?: string;
+  /** one of the inbox buckets (待办), applied on top of the other filters */
+  bucket?: InboxBucket;
 }
 
 export type CaseSort = "reportedAt" | "-reportedAt" | "dueAt" | "-dueAt" | "updatedAt" | "-updatedAt";
@@ -30,9 +36,28 @@ export interface ListCasesOptions {
 }
 
 const SORT_COLUMN = { reportedAt: "reported_at", dueAt: "due_at", updatedAt: "updated_at" } as const;
-const SLA_OPEN = ["reported", "registered", "dispatched", "accepted", "returned"];
+const SLA_OPEN = [...SLA_OPEN_STATUSES];
 
 export async function listCases({ services, actor, filter, sort, page, pageSize }: ListCasesOptions) {
+  const qb = filteredCases({ services, actor, filter });
+  const [rows, count] = await Promise.all([
+    sortCases(qb.selectAll(), sort)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    qb.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.n, page, pageSize };
+}
+
+export function sortCases<O>(qb: SelectQueryBuilder<Database, "cases", O>, sort: CaseSort) {
+  const desc = sort.startsWith("-");
+  const column = SORT_COLUMN[(desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMN];
+  return qb.orderBy(column, (ob) => (desc ? ob.desc().nullsLast() : ob.asc().nullsLast())).orderBy("id");
+}
+
+/** The caller's cases matching the filter: a query without a selection, ordering or paging. */
+export function filteredCases({ services, actor, filter }: Pick<ListCasesOptions, "services" | "actor" | "filter">) {
   const { db, places, clock } = services;
   let qb = scopeCases(db.selectFrom("cases"), actor);
   if (filter.status?.length) qb = qb.where("status", "in", filter.status);
@@ -75,17 +100,6 @@ export async function listCases({ services, actor, filter, sort, page, pageSize 
       ? qb.where("status", "in", SLA_OPEN).where("due_at", "<=", now)
       : qb.where((eb) => eb.or([eb("status", "not in", SLA_OPEN), eb("due_at", "is", null), eb("due_at", ">", now)]));
   }
-  const desc = sort.startsWith("-");
-  const column = SORT_COLUMN[(desc ? sort.slice(1) : sort) as keyof typeof SORT_COLUMN];
-  const [rows, count] = await Promise.all([
-    qb
-      .selectAll()
-      .orderBy(column, (ob) => (desc ? ob.desc().nullsLast() : ob.asc().nullsLast()))
-      .orderBy("id")
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    qb.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: count.n, page, pageSize };
+  if (filter.bucket) qb = qb.where(bucketCondition(actor, filter.bucket, clock.now()));
+  return qb;
 }

@@ -25,7 +25,14 @@ export async function logIn({ services, username, password, ip }: LogInOptions) 
     .executeTakeFirst();
   const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
   const refuse = async (code: "INVALID_CREDENTIALS" | "ACCOUNT_DISABLED") => {
-    await recordAudit(services, { actor: null, username, action: "auth.login", outcome: "failure", ip, detail: { code } });
+    await recordAudit(services, {
+      actor: null,
+      username,
+      action: "auth.login",
+      outcome: "failure",
+      ip,
+      detail: { code },
+    });
     return new AppError(code);
   };
   if (!user || !ok) throw await refuse("INVALID_CREDENTIALS");

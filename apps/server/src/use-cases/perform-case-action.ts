@@ -1,12 +1,16 @@
 // One case transition: lock the row (scoped to the caller), resolve the action's references, let the
-// domain decide, write the new state and one append-only event in the same transaction, then notify.
+// domain decide, write the new state and one append-only event in the same transaction, then notify
+// and write the audit record (refusals by role, relation or state are audited too).
 import { type ActionInput, checkAllowed, decide, mayDispatchTo } from "@civicgrid/domain";
 import type { CaseAction } from "@civicgrid/shared";
 import { sql } from "kysely";
 import type { Actor } from "../access/actor.ts";
 import { scopeCondition, scopeOf } from "../access/case-scope.ts";
+import { linkPhotos } from "../attachments/link-photos.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { applyPatch } from "../cases/apply-patch.ts";
 import { factsFor, placeOf, snapshotOf } from "../cases/facts.ts";
+import { isAssignTarget } from "../cases/unit-options.ts";
 import type { Db } from "../db/connect.ts";
 import type { CaseRow } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
@@ -19,9 +23,37 @@ export interface PerformCaseActionOptions {
   action: CaseAction;
   /** the action's fields, already validated against the action's JSON schema */
   body: Record<string, unknown>;
+  /** the client's address, for the audit record */
+  ip?: string | null;
 }
 
-export async function performCaseAction({ services, actor, caseId, action, body }: PerformCaseActionOptions) {
+export async function performCaseAction(options: PerformCaseActionOptions): Promise<CaseRow> {
+  const { services, actor, caseId, action, ip } = options;
+  const audit = { actor, action: `case.${action}`, objectType: "case", objectId: caseId, ip };
+  try {
+    const { updated, fromStatus } = await transition(options);
+    await recordAudit(services, {
+      ...audit,
+      outcome: "success",
+      detail: { code: updated.code, from: fromStatus, to: updated.status },
+    });
+    return updated;
+  } catch (err) {
+    // 403: the role or relation does not allow it; 409: the case's state does not
+    if (err instanceof AppError && (err.status === 403 || err.status === 409)) {
+      await recordAudit(services, {
+        ...audit,
+        outcome: err.status === 403 ? "denied" : "failure",
+        detail: { error: err.code, ...(isRecord(err.details) ? err.details : {}) },
+      });
+    }
+    throw err;
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+async function transition({ services, actor, caseId, action, body }: PerformCaseActionOptions) {
   const { db, places, clock } = services;
   const now = clock.now();
   const result = await db.transaction().execute(async (trx) => {
@@ -37,6 +69,9 @@ export async function performCaseAction({ services, actor, caseId, action, body 
     if (!decision.ok) throw new AppError(decision.code, { status: row.status, action });
 
     const updated = await applyPatch({ services, trx, row, patch: decision.patch, input, actor, now });
+    if (input.action === "feedback") {
+      await linkPhotos({ trx, caseId: row.id, stage: "feedback", photoIds: input.photoIds, userId: actor.userId, now });
+    }
     if (input.action === "merge") {
       await trx
         .updateTable("cases")
@@ -72,7 +107,7 @@ export async function performCaseAction({ services, actor, caseId, action, body 
     toStatus: updated.status,
     at: now,
   });
-  return updated;
+  return { updated, fromStatus };
 }
 
 async function lockCase(trx: Db, actor: Actor, id: string): Promise<CaseRow | undefined> {
@@ -138,9 +173,7 @@ async function resolveInput(
     case "assign": {
       const unit = places.unit(str("unitCode"));
       if (!unit?.active) throw new AppError("UNKNOWN_UNIT", { unitCode: str("unitCode") });
-      const childOfActor = places.division(unit.divisionCode)?.parentCode === actor.unit.divisionCode;
-      const isCentre = unit.type === "district_centre" || unit.type === "township_centre";
-      if (!isCentre || !childOfActor || placeOf(row)[unit.level] !== unit.divisionCode) {
+      if (!isAssignTarget(places, actor.unit, unit, place)) {
         throw new AppError("UNIT_OUT_OF_JURISDICTION", { unitCode: unit.code });
       }
       return { action, unitCode: unit.code, note: opt("note") };

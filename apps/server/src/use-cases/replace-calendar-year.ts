@@ -3,6 +3,7 @@
 import { WorkCalendar } from "@civicgrid/domain";
 import type { Actor } from "../access/actor.ts";
 import { requirePermission } from "../access/require.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
 import { loadCalendar } from "../lib/calendar.ts";
 import type { Services } from "../services.ts";
@@ -13,9 +14,17 @@ export interface ReplaceCalendarYearOptions {
   year: number;
   holidays: string[];
   workdays: string[];
+  ip?: string | null;
 }
 
-export async function replaceCalendarYear({ services, actor, year, holidays, workdays }: ReplaceCalendarYearOptions) {
+export async function replaceCalendarYear({
+  services,
+  actor,
+  year,
+  holidays,
+  workdays,
+  ip,
+}: ReplaceCalendarYearOptions) {
   requirePermission(actor, "config:write");
   const outside = [...holidays, ...workdays].filter((d) => !d.startsWith(`${year}-`));
   if (outside.length)
@@ -42,5 +51,15 @@ export async function replaceCalendarYear({ services, actor, year, holidays, wor
     if (rows.length) await trx.insertInto("calendar_days").values(rows).execute();
   });
   services.calendar = await loadCalendar(services.db);
-  return { year, holidays: [...new Set(holidays)].sort(), workdays: [...new Set(workdays)].sort() };
+  const result = { year, holidays: [...new Set(holidays)].sort(), workdays: [...new Set(workdays)].sort() };
+  await recordAudit(services, {
+    actor,
+    action: "config.calendar",
+    objectType: "calendar",
+    objectId: String(year),
+    outcome: "success",
+    ip,
+    detail: { holidays: result.holidays, workdays: result.workdays },
+  });
+  return result;
 }

@@ -4,6 +4,7 @@ import type { DivisionLevel, HandlerKind } from "@civicgrid/shared";
 import { DEPARTMENT_KINDS } from "@civicgrid/shared";
 import type { Actor } from "../access/actor.ts";
 import { requirePermission } from "../access/require.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
 import type { Services } from "../services.ts";
 
@@ -12,9 +13,10 @@ export interface UpdateResponsibilityOptions {
   actor: Actor;
   categoryCode: string;
   entry: { handlerKind: HandlerKind; level: DivisionLevel; limitDays: number };
+  ip?: string | null;
 }
 
-export async function updateResponsibility({ services, actor, categoryCode, entry }: UpdateResponsibilityOptions) {
+export async function updateResponsibility({ services, actor, categoryCode, entry, ip }: UpdateResponsibilityOptions) {
   requirePermission(actor, "config:write");
   const territorial = entry.handlerKind === "territorial";
   const levelOk = territorial
@@ -35,7 +37,12 @@ export async function updateResponsibility({ services, actor, categoryCode, entr
     .where("code", "=", categoryCode)
     .executeTakeFirst();
   if (!category) throw new AppError("UNKNOWN_CATEGORY", { categoryCode });
-  return services.db
+  const before = await services.db
+    .selectFrom("responsibility_entries")
+    .select(["handler_kind", "level", "limit_days"])
+    .where("category_code", "=", categoryCode)
+    .executeTakeFirst();
+  const row = await services.db
     .insertInto("responsibility_entries")
     .values({
       category_code: categoryCode,
@@ -56,4 +63,19 @@ export async function updateResponsibility({ services, actor, categoryCode, entr
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+  await recordAudit(services, {
+    actor,
+    action: "config.responsibility",
+    objectType: "category",
+    objectId: categoryCode,
+    outcome: "success",
+    ip,
+    detail: {
+      before: before
+        ? { handlerKind: before.handler_kind, level: before.level, limitDays: Number(before.limit_days) }
+        : null,
+      after: entry,
+    },
+  });
+  return row;
 }

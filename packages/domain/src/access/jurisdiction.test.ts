@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Place } from "../routing/route-case.ts";
-import { type ActorUnit, caseScopeFor, isCoordinator, isInTerritory, mayDispatchTo } from "./jurisdiction.ts";
+import {
+  type ActorUnit,
+  caseScopeFor,
+  coordinatorReach,
+  isCoordinator,
+  isInTerritory,
+  mayDispatchTo,
+} from "./jurisdiction.ts";
 
 const place: Place = {
   city: "210300000000",
@@ -60,6 +67,36 @@ describe("isCoordinator", () => {
     expect(isCoordinator(bajiazi, { code: "tiexi", level: "district" }, place)).toBe(false);
     expect(isCoordinator(yuhua, centre, place)).toBe(false);
     expect(isCoordinator(water, centre, place)).toBe(false);
+  });
+});
+
+describe("coordinatorReach", () => {
+  // the reach, read back as a predicate, must agree with isCoordinator for every unit and case centre
+  const reaches = (unit: ActorUnit, centre: ActorUnit, p: Place) => {
+    const reach = coordinatorReach(unit);
+    if (!reach) return false;
+    if (centre.code === reach.ownCentreCode) return true;
+    return p[reach.area.level] === reach.area.code && reach.lowerLevels.includes(centre.level);
+  };
+  it("agrees with isCoordinator", () => {
+    const units = [city, tiexi, tiedong, bajiazi, yuhua, changda, water, tiexiUrban, tiedongUrban];
+    const centres = [city, tiexi, tiedong, bajiazi];
+    const places: Place[] = [
+      place,
+      { ...place, district: "210302000000", township: "210302002000", community: "210302002010" },
+    ];
+    for (const unit of units) {
+      for (const centre of centres) {
+        for (const p of places) {
+          expect(reaches(unit, centre, p), `${unit.code} on ${centre.code}`).toBe(isCoordinator(unit, centre, p));
+        }
+      }
+    }
+  });
+  it("is null for stations and departments", () => {
+    expect(coordinatorReach(yuhua)).toBeNull();
+    expect(coordinatorReach(water)).toBeNull();
+    expect(coordinatorReach(tiexi)?.lowerLevels).toEqual(["township", "community"]);
   });
 });
 

@@ -46,6 +46,24 @@ export function isCoordinator(unit: ActorUnit, caseCentre: { code: string; level
   return LEVEL_RANK[unit.level] < LEVEL_RANK[caseCentre.level] && contains(unit, place);
 }
 
+/**
+ * isCoordinator as data, for queries over many cases: a centre coordinates the cases whose centre is
+ * itself, and those inside its area whose centre sits at one of `lowerLevels`. Null for non-centres.
+ */
+export interface CoordinatorReach {
+  ownCentreCode: string;
+  area: { level: DivisionLevel; code: string };
+  lowerLevels: DivisionLevel[];
+}
+
+export function coordinatorReach(unit: ActorUnit): CoordinatorReach | null {
+  if (!CENTRE_TYPES.includes(unit.type)) return null;
+  const lowerLevels = (Object.keys(LEVEL_RANK) as DivisionLevel[]).filter(
+    (l) => LEVEL_RANK[l] > LEVEL_RANK[unit.level],
+  );
+  return { ownCentreCode: unit.code, area: { level: unit.level, code: unit.divisionCode }, lowerLevels };
+}
+
 /** On site: stations and grid workers act (verify) on cases inside their own area. */
 export function isInTerritory(unit: ActorUnit, place: Place): boolean {
   return unit.type !== "department" && contains(unit, place);

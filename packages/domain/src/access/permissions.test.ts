@@ -20,4 +20,19 @@ describe("permissions", () => {
     expect(validRoleSet(["city_centre", "leader"])).toBe(true);
     expect(validRoleSet([])).toBe(false);
   });
+  it("三员: units and users to the system admin, the matrix to the security admin, audit to the auditor", () => {
+    for (const r of ROLES) {
+      expect(can([r], "admin:units")).toBe(r === "system_admin");
+      expect(can([r], "admin:users")).toBe(r === "system_admin");
+      expect(can([r], "security:roles")).toBe(r === "security_admin");
+      expect(can([r], "audit:read")).toBe(r === "auditor");
+    }
+  });
+  it("only the hotline and the three centre roles unmask a reporter's phone", () => {
+    const allowed = ["hotline_agent", "city_centre", "district_centre", "township_centre"];
+    for (const r of ROLES) expect(can([r], "pii:unmask"), r).toBe(allowed.includes(r));
+  });
+  it("photos are uploaded by those who report or handle cases, never by leaders or administrators", () => {
+    for (const r of ROLES) expect(can([r], "attachment:upload"), r).toBe(can([r], "case:create"));
+  });
 });

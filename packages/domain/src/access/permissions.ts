@@ -5,8 +5,16 @@ import type { Role } from "@civicgrid/shared";
 import { ADMIN_ROLES } from "@civicgrid/shared";
 
 export const PERMISSIONS = {
-  /** edit responsibility lists, categories, the working-day calendar, units and users */
+  /** edit responsibility lists, categories and the working-day calendar */
   "config:write": ["system_admin"],
+  /** create, rename, deactivate units (the directory is reloaded after each edit) */
+  "admin:units": ["system_admin"],
+  /** create and edit accounts, reset passwords */
+  "admin:users": ["system_admin"],
+  /** read the role and permission matrix and the account count per role */
+  "security:roles": ["security_admin"],
+  /** read the audit log: the auditor alone, so no administrator reviews their own traces */
+  "audit:read": ["auditor"],
   /** read reference data (categories, responsibility lists, calendar) */
   "config:read": [
     "grid_worker",
@@ -30,6 +38,18 @@ export const PERMISSIONS = {
     "department_handler",
     "hotline_agent",
   ],
+  /** upload photos for a report or a handling feedback: whoever reports or handles cases */
+  "attachment:upload": [
+    "grid_worker",
+    "community_station",
+    "township_centre",
+    "district_centre",
+    "city_centre",
+    "department_handler",
+    "hotline_agent",
+  ],
+  /** see a reporter's full phone number (audited, with a reason): the hotline calls back, centres coordinate */
+  "pii:unmask": ["hotline_agent", "city_centre", "district_centre", "township_centre"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,2 +1,3 @@
 export * from "./history.ts";
+export * from "./inbox.ts";
 export * from "./machine.ts";

@@ -77,7 +77,8 @@ export interface CasePatch {
 
 export type Decision = { ok: true; patch: CasePatch } | { ok: false; code: ErrorCode };
 
-type Relation = "coordinator" | "owner" | "territory" | "reporter" | "jurisdiction";
+/** The actor's relation to a case a grant needs (see ActorFacts; "jurisdiction": any case it may read). */
+export type Relation = "coordinator" | "owner" | "territory" | "reporter" | "jurisdiction";
 
 interface Rule {
   from: readonly CaseStatus[];

@@ -1,0 +1,139 @@
+// Places for maps and pickers: the division tree one level at a time, the district outlines and the
+// grid outlines. Open to every signed-in user: boundaries carry no personal data.
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance } from "fastify";
+import { ErrorResponse } from "../http/schemas.ts";
+import { presentDivision, presentDivisionDetail } from "../presenters/division.ts";
+import { presentGridFeature } from "../presenters/grid-feature.ts";
+import { BOUNDARY_ATTRIBUTION, getDistrictOutlines } from "../use-cases/get-district-outlines.ts";
+import { getDivision } from "../use-cases/get-division.ts";
+import { getGridFeature } from "../use-cases/get-grid-feature.ts";
+import { listDivisions } from "../use-cases/list-divisions.ts";
+import { listGridFeatures } from "../use-cases/list-grid-features.ts";
+
+const DivisionCode = Type.String({ pattern: "^[0-9]{12}$" });
+const GridCode = Type.String({ pattern: "^[0-9]{14}$" });
+const Level = Type.String();
+const Division = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  level: Level,
+  parentCode: Type.Union([Type.String(), Type.Null()]),
+  childCount: Type.Integer(),
+});
+const GridFeature = Type.Object({
+  type: Type.Literal("Feature"),
+  id: Type.String(),
+  properties: Type.Object({ code: Type.String(), name: Type.String(), communityCode: Type.String() }),
+  geometry: Type.Object({ type: Type.Literal("MultiPolygon"), coordinates: Type.Unknown() }),
+});
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse };
+
+/** Outlines change only with a new release of the seed data; grids only by a migration. */
+const DISTRICTS_CACHE = "private, max-age=604800";
+const GRIDS_CACHE = "private, max-age=3600";
+
+export async function geoRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { services } = app;
+
+  r.get(
+    "/divisions",
+    {
+      schema: {
+        tags: ["places"],
+        summary: "Children of a division (all of them, ordered by code); without parentCode, the city",
+        querystring: Type.Object({ parentCode: Type.Optional(DivisionCode) }),
+        response: { 200: Type.Object({ items: Type.Array(Division) }), ...errors },
+      },
+    },
+    async (request) => {
+      const divisions = listDivisions({ services, parentCode: request.query.parentCode });
+      return { items: divisions.map((d) => presentDivision(d, services.places)) };
+    },
+  );
+
+  r.get(
+    "/divisions/:code",
+    {
+      schema: {
+        tags: ["places"],
+        summary: "One division and its path from the city down to it (inclusive)",
+        params: Type.Object({ code: DivisionCode }),
+        response: {
+          200: Type.Object({
+            code: Type.String(),
+            name: Type.String(),
+            level: Level,
+            parentCode: Type.Union([Type.String(), Type.Null()]),
+            path: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), level: Level })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const { division, path } = getDivision({ services, code: request.params.code });
+      return presentDivisionDetail(division, path);
+    },
+  );
+
+  // untyped: the body is pre-serialised GeoJSON, sent as is
+  app.get(
+    "/geo/districts",
+    {
+      schema: {
+        tags: ["places"],
+        summary: `GeoJSON FeatureCollection of the district outlines (properties: code, name); ${BOUNDARY_ATTRIBUTION}`,
+        description: "Long-cached, with an ETag: a matching If-None-Match gets 304.",
+      },
+    },
+    async (request, reply) => {
+      const { body, etag } = getDistrictOutlines({ services });
+      reply.header("cache-control", DISTRICTS_CACHE).header("etag", etag);
+      if (request.headers["if-none-match"] === etag) return reply.status(304).send();
+      return reply.type("application/geo+json; charset=utf-8").send(body);
+    },
+  );
+
+  r.get(
+    "/geo/grids",
+    {
+      schema: {
+        tags: ["places"],
+        summary: "GeoJSON FeatureCollection of the grids of one community or one township (≤ 2000)",
+        querystring: Type.Object({
+          communityCode: Type.Optional(DivisionCode),
+          townshipCode: Type.Optional(DivisionCode),
+        }),
+        response: {
+          200: Type.Object({ type: Type.Literal("FeatureCollection"), features: Type.Array(GridFeature) }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const rows = await listGridFeatures({ services, ...request.query });
+      reply.header("cache-control", GRIDS_CACHE);
+      return { type: "FeatureCollection" as const, features: rows.map(presentGridFeature) };
+    },
+  );
+
+  r.get(
+    "/geo/grids/:code",
+    {
+      schema: {
+        tags: ["places"],
+        summary: "One grid as a GeoJSON Feature",
+        params: Type.Object({ code: GridCode }),
+        response: { 200: GridFeature, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const row = await getGridFeature({ services, code: request.params.code });
+      reply.header("cache-control", GRIDS_CACHE);
+      return presentGridFeature(row);
+    },
+  );
+}

@@ -1,0 +1,104 @@
+// One case action as a modal form: validation on the client, the API's refusal shown as a readable
+// message inside the form, success reported and the case reloaded by the caller.
+import type { CaseAction } from "@civicgrid/shared";
+import { Alert, App, Button, Flex, Form, Modal } from "antd";
+import { useEffect, useState } from "react";
+import { type MessageKey, useI18n } from "../../i18n/index.tsx";
+import { get, post } from "../../lib/api.ts";
+import { useLoad } from "../../lib/hooks.ts";
+import { ActionFields, type ActionValues, actionBody } from "./ActionFields.tsx";
+import type { CaseView } from "./caseTypes.ts";
+import { errorText } from "./errors.ts";
+import { type DispatchOptions, SuggestionNote } from "./UnitPickers.tsx";
+
+interface Props {
+  c: CaseView;
+  action: CaseAction | null;
+  onClose: () => void;
+  onDone: (action: CaseAction) => void;
+}
+
+export function ActionModal({ c, action, onClose, onDone }: Props) {
+  const { t } = useI18n();
+  return (
+    <Modal
+      open={action !== null}
+      title={action ? `${t(`action_${action}` as MessageKey)} · ${c.code}` : ""}
+      onCancel={onClose}
+      destroyOnHidden
+      width={560}
+      mask={{ closable: false }}
+      footer={null}
+    >
+      {/* mounted per opening, so every form starts empty */}
+      {action && <ActionForm c={c} action={action} onClose={onClose} onDone={onDone} />}
+    </Modal>
+  );
+}
+
+function ActionForm({ c, action, onClose, onDone }: Props & { action: CaseAction }) {
+  const { t, lang } = useI18n();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<ActionValues>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const dispatch = useLoad(action === "dispatch" ? `d:${c.id}` : null, () =>
+    get<DispatchOptions>(`/cases/${c.id}/dispatch-options`),
+  );
+  const assign = useLoad(action === "assign" ? `a:${c.id}` : null, () =>
+    get<{ units: { code: string; name: string }[] }>(`/cases/${c.id}/assign-options`),
+  );
+
+  // pre-select the routing suggestion once it is known
+  useEffect(() => {
+    const suggested = dispatch.data?.suggested?.unitCode;
+    const offered = dispatch.data?.groups.some((g) => g.units.some((u) => u.code === suggested));
+    if (suggested && offered && !form.getFieldValue("unitCode")) form.setFieldsValue({ unitCode: suggested });
+  }, [dispatch.data, form]);
+
+  const submit = async (values: ActionValues) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await post(`/cases/${c.id}/actions/${action}`, actionBody(action, values));
+      message.success(t("actionDone", { action: t(`action_${action}` as MessageKey) }));
+      onDone(action);
+    } catch (e) {
+      setError(errorText(e, lang, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const loadError = dispatch.error ?? assign.error;
+  return (
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={(v) => void submit(v)}
+      data-testid={`form-${action}`}
+      scrollToFirstError
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="action-error" />}
+      {loadError ? (
+        <Alert type="warning" showIcon title={errorText(loadError, lang, t)} style={{ marginBottom: 16 }} />
+      ) : null}
+      {action === "dispatch" && <SuggestionNote opts={dispatch.data} />}
+      <ActionFields
+        action={action}
+        c={c}
+        dispatch={dispatch.data}
+        dispatchLoading={dispatch.loading}
+        assignUnits={assign.data?.units}
+        assignLoading={assign.loading}
+      />
+      <Flex justify="flex-end" gap={8}>
+        <Button onClick={onClose}>{t("cancel")}</Button>
+        <Button type="primary" htmlType="submit" loading={busy} data-testid="action-submit">
+          {t("submit")}
+        </Button>
+      </Flex>
+    </Form>
+  );
+}

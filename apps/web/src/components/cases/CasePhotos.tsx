@@ -1,0 +1,28 @@
+// The case's photos by stage (as reported, after handling), with a shared preview.
+import { Image, Typography } from "antd";
+import { useI18n } from "../../i18n/index.tsx";
+import type { CasePhoto } from "./caseTypes.ts";
+
+export function CasePhotos({ photos }: { photos: CasePhoto[] }) {
+  const { t } = useI18n();
+  if (photos.length === 0) return <Typography.Text type="secondary">{t("noPhotos")}</Typography.Text>;
+  const stages = (["report", "feedback"] as const)
+    .map((stage) => ({ stage, list: photos.filter((p) => p.stage === stage) }))
+    .filter((s) => s.list.length > 0);
+  return (
+    <Image.PreviewGroup>
+      {stages.map(({ stage, list }) => (
+        <div key={stage} style={{ marginBottom: 8 }}>
+          <Typography.Text type="secondary" style={{ display: "block", marginBottom: 4 }}>
+            {t(stage === "report" ? "photosReport" : "photosFeedback")}
+          </Typography.Text>
+          <div className="cg-photos" data-testid={`photos-${stage}`}>
+            {list.map((p) => (
+              <Image key={p.id} src={p.url} width={104} height={104} alt={t("photo")} />
+            ))}
+          </div>
+        </div>
+      ))}
+    </Image.PreviewGroup>
+  );
+}

@@ -1,0 +1,18 @@
+// Case fields the workbench API adds on top of lib/types.ts (docs/api-workbench.md).
+import type { CaseDetail } from "../../lib/types.ts";
+
+export interface CasePhoto {
+  id: string;
+  url: string;
+  stage: "report" | "feedback";
+  uploadedAt: string;
+}
+
+export type CaseView = CaseDetail & { photos?: CasePhoto[]; categoryName?: string | null };
+
+export interface UploadedPhoto {
+  id: string;
+  contentType: string;
+  size: number;
+  url: string;
+}

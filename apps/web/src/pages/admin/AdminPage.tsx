@@ -1,0 +1,51 @@
+// System administration (系统管理): one tab per area, each its own sub-route under /admin so a tab
+// can be linked and the browser's back button works.
+import { Card, Result, Spin, Tabs } from "antd";
+import { lazy, Suspense } from "react";
+import { Navigate, useLocation, useNavigate } from "react-router-dom";
+import "../../components/admin/admin.css";
+import { useI18n } from "../../i18n/index.tsx";
+import { useAuth } from "../../lib/auth.tsx";
+
+// each tab is its own chunk: the division tab pulls in the map, the others do not
+const DivisionsTab = lazy(() => import("./DivisionsTab.tsx").then((m) => ({ default: m.DivisionsTab })));
+const UnitsTab = lazy(() => import("./UnitsTab.tsx").then((m) => ({ default: m.UnitsTab })));
+const UsersTab = lazy(() => import("./UsersTab.tsx").then((m) => ({ default: m.UsersTab })));
+const CategoriesTab = lazy(() => import("./CategoriesTab.tsx").then((m) => ({ default: m.CategoriesTab })));
+const CalendarTab = lazy(() => import("./CalendarTab.tsx").then((m) => ({ default: m.CalendarTab })));
+
+const TABS = [
+  { key: "divisions", label: "adminTabDivisions", Page: DivisionsTab },
+  { key: "units", label: "adminTabUnits", Page: UnitsTab },
+  { key: "users", label: "adminTabUsers", Page: UsersTab },
+  { key: "categories", label: "adminTabCategories", Page: CategoriesTab },
+  { key: "calendar", label: "adminTabCalendar", Page: CalendarTab },
+] as const;
+
+export function AdminPage() {
+  const { t } = useI18n();
+  const { me } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const key = location.pathname.split("/")[2] ?? "";
+  const current = TABS.find((tab) => tab.key === key);
+
+  if (!me?.roles.includes("system_admin")) return <Result status="403" title={t("admAdminOnly")} />;
+  if (!current) return <Navigate to="/admin/divisions" replace />;
+
+  return (
+    <Card size="small" styles={{ body: { paddingTop: 4 } }} data-testid="admin-page">
+      <Tabs
+        activeKey={current.key}
+        onChange={(k) => navigate(`/admin/${k}`)}
+        items={TABS.map((tab) => ({
+          key: tab.key,
+          label: <span data-testid={`admin-tab-${tab.key}`}>{t(tab.label)}</span>,
+        }))}
+      />
+      <Suspense fallback={<Spin style={{ display: "block", margin: 48 }} />}>
+        <current.Page />
+      </Suspense>
+    </Card>
+  );
+}

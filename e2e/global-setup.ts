@@ -1,0 +1,86 @@
+// Browser tests run against the real product: the server built as `npm start` builds it, on a fresh
+// embedded PostgreSQL data folder with the demo seeded, driven by Debian's Chromium.
+import { type ChildProcess, execSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { CHROMIUM, E2E_PASSWORD } from "./constants.ts";
+
+let server: ChildProcess | null = null;
+let dataDir: string | null = null;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(base: string, log: () => string): Promise<void> {
+  const deadline = Date.now() + 240_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`${base}/healthz`);
+      if (res.ok && ((await res.json()) as { seeding: boolean }).seeding === false) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`server did not become ready:\n${log()}`);
+}
+
+export async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium fonts-noto-cjk`);
+  }
+  const root = path.resolve(import.meta.dirname, "..");
+  execSync("node scripts/build-if-stale.mjs", { cwd: root, stdio: "inherit" });
+  dataDir = await mkdtemp(path.join(os.tmpdir(), "civicgrid-e2e-"));
+  const port = await freePort();
+  let output = "";
+  server = spawn(process.execPath, ["apps/server/dist/main.js"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: "",
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      CIVICGRID_DEMO_PASSWORD: E2E_PASSWORD,
+      SEED_HISTORY_CASES: process.env.E2E_HISTORY_CASES ?? "3000",
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout?.on("data", (d) => {
+    output += d;
+  });
+  server.stderr?.on("data", (d) => {
+    output += d;
+  });
+  const base = `http://127.0.0.1:${port}`;
+  await waitReady(base, () => output.slice(-4000));
+  project.provide("baseUrl", base);
+}
+
+export async function teardown() {
+  if (server) {
+    server.kill("SIGTERM");
+    await new Promise((r) => server?.once("exit", r));
+  }
+  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
