@@ -123,7 +123,12 @@ async function expectedBucket(actor: Actor, bucket: InboxBucket) {
     .filter((row) =>
       isInBucket(
         bucket,
-        { status: row.status as CaseStatus, dueAt: row.due_at, supervisionCount: row.supervision_count },
+        {
+          status: row.status as CaseStatus,
+          dueAt: row.due_at,
+          supervisionCount: row.supervision_count,
+          closedAt: row.closed_at,
+        },
         factsFor(actor, row, places),
         now,
       ),

@@ -54,6 +54,9 @@ export function bucketCondition(actor: Actor, bucket: InboxBucket, now: Date) {
     const conditions: Expression<SqlBool>[] = [eb("cases.status", "in", rule.statuses)];
     if (rule.watch === "overdue") conditions.push(eb("cases.due_at", "<=", now));
     if (rule.watch === "supervised") conditions.push(eb("cases.supervision_count", ">", 0));
+    if (rule.withinDays !== null) {
+      conditions.push(eb("cases.closed_at", ">=", new Date(now.getTime() - rule.withinDays * 86_400_000)));
+    }
     conditions.push(eb.or(rule.relations.map((r) => relationCondition(actor, r)(eb))));
     return eb.and(conditions);
   };

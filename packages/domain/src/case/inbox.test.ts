@@ -1,7 +1,14 @@
 import type { CaseStatus, Role } from "@civicgrid/shared";
 import { CASE_STATUSES, ROLES } from "@civicgrid/shared";
 import { describe, expect, it } from "vitest";
-import { bucketRule, isInBucket, SLA_OPEN_STATUSES, STEP_BUCKETS, type StepBucket } from "./inbox.ts";
+import {
+  bucketRule,
+  EVALUATION_WINDOW_DAYS,
+  isInBucket,
+  SLA_OPEN_STATUSES,
+  STEP_BUCKETS,
+  type StepBucket,
+} from "./inbox.ts";
 import { type ActorFacts, availableActions, type CaseSnapshot, TRANSITIONS } from "./machine.ts";
 
 const now = new Date("2026-11-27T02:00:00Z");
@@ -62,7 +69,7 @@ describe("step buckets mirror availableActions", () => {
             const expected =
               (statuses as readonly CaseStatus[]).includes(status) &&
               availableActions(snapshot(status), facts).includes(action);
-            const c = { status, dueAt: past, supervisionCount: 0 };
+            const c = { status, dueAt: past, supervisionCount: 0, closedAt: now };
             expect(isInBucket(bucket, c, facts, now), `${status} ${describeFacts(facts)}`).toBe(expected);
             checked++;
           }
@@ -92,6 +99,29 @@ describe("step buckets mirror availableActions", () => {
     expect(bucketRule("toEvaluate", ["grid_worker"]).relations).toEqual(["reporter"]);
     expect(bucketRule("toDispatch", ["grid_worker"]).relations).toEqual([]);
     expect(bucketRule("toVerify", ["community_station"]).relations).toEqual(["territory"]);
+  });
+});
+
+describe("call-back window", () => {
+  it("a closed case is owed an evaluation only within EVALUATION_WINDOW_DAYS of closing", () => {
+    const centre = {
+      roles: ["township_centre"] as Role[],
+      isCoordinator: true,
+      isOwner: false,
+      inTerritory: false,
+      isReporter: false,
+    };
+    const day = 86_400_000;
+    const closedAgo = (days: number) => ({
+      status: "closed" as const,
+      dueAt: null,
+      supervisionCount: 0,
+      closedAt: new Date(now.getTime() - days * day),
+    });
+    expect(isInBucket("toEvaluate", closedAgo(1), centre, now)).toBe(true);
+    expect(isInBucket("toEvaluate", closedAgo(EVALUATION_WINDOW_DAYS), centre, now)).toBe(true);
+    expect(isInBucket("toEvaluate", closedAgo(EVALUATION_WINDOW_DAYS + 1), centre, now)).toBe(false);
+    expect(isInBucket("toEvaluate", { status: "closed", dueAt: null, supervisionCount: 0 }, centre, now)).toBe(false);
   });
 });
 

@@ -54,7 +54,15 @@ export interface BucketRule {
   relations: readonly Relation[];
   /** overdue: past its due time; supervised: at least one 督办 note */
   watch: "overdue" | "supervised" | null;
+  /** only cases closed within this many days (the call-back window of toEvaluate) */
+  withinDays: number | null;
 }
+
+/**
+ * Call-backs (回访) happen within days of closing: a closed case nobody rated after this window is no
+ * longer owed an evaluation in the inbox (it can still be evaluated from the case page).
+ */
+export const EVALUATION_WINDOW_DAYS = 15;
 
 export function isStepBucket(bucket: InboxBucket): bucket is StepBucket {
   return bucket in STEP_BUCKETS;
@@ -63,14 +71,15 @@ export function isStepBucket(bucket: InboxBucket): bucket is StepBucket {
 export function bucketRule(bucket: InboxBucket, roles: readonly Role[]): BucketRule {
   if (isStepBucket(bucket)) {
     const { action, statuses } = STEP_BUCKETS[bucket];
-    return { statuses, relations: grantedRelations(action, roles), watch: null };
+    const withinDays = bucket === "toEvaluate" ? EVALUATION_WINDOW_DAYS : null;
+    return { statuses, relations: grantedRelations(action, roles), watch: null, withinDays };
   }
-  if (roles.length === 0) return { statuses: SLA_OPEN_STATUSES, relations: [], watch: bucket };
+  if (roles.length === 0) return { statuses: SLA_OPEN_STATUSES, relations: [], watch: bucket, withinDays: null };
   // overdue: the owner, the coordinating centres, and anyone on site whose area holds the case
   // (stations, grid workers; the area of a centre) keep an eye on it; supervision notes concern the
   // owner and the coordinating centres
   const relations: Relation[] = bucket === "overdue" ? ["owner", "coordinator", "territory"] : ["owner", "coordinator"];
-  return { statuses: SLA_OPEN_STATUSES, relations, watch: bucket };
+  return { statuses: SLA_OPEN_STATUSES, relations, watch: bucket, withinDays: null };
 }
 
 /** The relations under which `roles` are granted `action` (deduplicated, in table order). */
@@ -85,6 +94,8 @@ export interface BucketCase {
   status: CaseStatus;
   dueAt: Date | null;
   supervisionCount: number;
+  /** when it was closed; toEvaluate only holds cases closed within the call-back window */
+  closedAt?: Date | null;
 }
 
 /** Whether one case is in the actor's bucket: the rule above, evaluated in memory. */
@@ -93,6 +104,12 @@ export function isInBucket(bucket: InboxBucket, c: BucketCase, facts: ActorFacts
   if (!rule.statuses.includes(c.status)) return false;
   if (rule.watch === "overdue" && (c.dueAt === null || c.dueAt > now)) return false;
   if (rule.watch === "supervised" && c.supervisionCount <= 0) return false;
+  if (
+    rule.withinDays !== null &&
+    !(c.closedAt && now.getTime() - c.closedAt.getTime() <= rule.withinDays * 86_400_000)
+  ) {
+    return false;
+  }
   return rule.relations.some((r) => relationHolds(r, facts));
 }
 

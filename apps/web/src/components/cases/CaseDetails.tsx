@@ -59,7 +59,9 @@ export function CaseFields({ c }: { c: CaseView }) {
         </Space>
       ),
     });
-  return <Descriptions size="small" bordered column={COLUMNS} items={items} styles={{ label: { whiteSpace: "nowrap" } }} />;
+  return (
+    <Descriptions size="small" bordered column={COLUMNS} items={items} styles={{ label: { whiteSpace: "nowrap" } }} />
+  );
 }
 
 export function CaseUnits({ c }: { c: CaseView }) {

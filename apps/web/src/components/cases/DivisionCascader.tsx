@@ -93,7 +93,7 @@ export function DivisionCascader({ value, onChange }: { value?: string; onChange
       options={options}
       loadData={(s) => void loadData(s as Option[])}
       changeOnSelect
-      disabled={failed || options.length === 0}
+      disabled={failed}
       value={value ? divisionPath(value, root) : undefined}
       onChange={(v) => onChange(v?.length ? String(v[v.length - 1]) : undefined)}
       placeholder={t("division")}

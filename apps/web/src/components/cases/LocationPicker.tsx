@@ -70,7 +70,13 @@ export function LocationPicker({ form }: { form: FormInstance }) {
     const list: MapOverlay[] = [];
     if (area) list.push({ id: "area", data: area, style: { color: "#1f5fbf", weight: 1, fillOpacity: 0.04 }, tooltip });
     if (near && !inArea)
-      list.push({ id: "near", data: near, fit: false, style: { color: "#8193ad", weight: 1, fillOpacity: 0 }, tooltip });
+      list.push({
+        id: "near",
+        data: near,
+        fit: false,
+        style: { color: "#8193ad", weight: 1, fillOpacity: 0 },
+        tooltip,
+      });
     return list.length ? list : undefined;
   }, [area, near, inArea]);
   const marker = useMemo(() => (has ? { lat: lat as number, lng: lng as number } : null), [has, lat, lng]);
