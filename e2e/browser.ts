@@ -30,7 +30,11 @@ export interface Session {
   errors: string[];
 }
 
-export async function signIn(browser: Browser, username: string, viewport = { width: 1366, height: 768 }): Promise<Session> {
+export async function signIn(
+  browser: Browser,
+  username: string,
+  viewport = { width: 1366, height: 768 },
+): Promise<Session> {
   const context = await browser.newContext({ viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
   const errors: string[] = [];

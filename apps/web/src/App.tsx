@@ -7,6 +7,7 @@ import "dayjs/locale/zh-cn";
 import { lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { AppLayout } from "./components/AppLayout.tsx";
+import { ChunkErrorBoundary } from "./components/ChunkErrorBoundary.tsx";
 import { I18nProvider, useI18n } from "./i18n/index.tsx";
 import { AuthProvider, useAuth } from "./lib/auth.tsx";
 import { homePathFor } from "./lib/menu.ts";
@@ -29,20 +30,22 @@ function Shell() {
   if (!me) return <LoginPage />;
   return (
     <AppLayout>
-      <Suspense fallback={<Spin style={{ display: "block", margin: 64 }} />}>
-        <Routes>
-          <Route path="/" element={<Navigate to={homePathFor(me.roles)} replace />} />
-          <Route path="/inbox" element={<InboxPage />} />
-          <Route path="/cases" element={<CasesPage />} />
-          <Route path="/cases/:id" element={<CasePage />} />
-          <Route path="/report" element={<ReportPage />} />
-          <Route path="/dispatch" element={<DispatchPage />} />
-          <Route path="/admin/*" element={<AdminPage />} />
-          <Route path="/security" element={<SecurityPage />} />
-          <Route path="/audit" element={<AuditPage />} />
-          <Route path="*" element={<NotFoundPage />} />
-        </Routes>
-      </Suspense>
+      <ChunkErrorBoundary>
+        <Suspense fallback={<Spin style={{ display: "block", margin: 64 }} />}>
+          <Routes>
+            <Route path="/" element={<Navigate to={homePathFor(me.roles)} replace />} />
+            <Route path="/inbox" element={<InboxPage />} />
+            <Route path="/cases" element={<CasesPage />} />
+            <Route path="/cases/:id" element={<CasePage />} />
+            <Route path="/report" element={<ReportPage />} />
+            <Route path="/dispatch" element={<DispatchPage />} />
+            <Route path="/admin/*" element={<AdminPage />} />
+            <Route path="/security" element={<SecurityPage />} />
+            <Route path="/audit" element={<AuditPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </ChunkErrorBoundary>
     </AppLayout>
   );
 }
@@ -53,6 +56,7 @@ function Localised() {
   return (
     <ConfigProvider
       locale={lang === "zh" ? zhCN : enUS}
+      button={{ autoInsertSpace: false }}
       theme={{ token: { colorPrimary: "#1f5fbf", borderRadius: 4 } }}
     >
       <AntApp>

@@ -19,7 +19,7 @@ export async function registerWeb(app: FastifyInstance): Promise<boolean> {
   }
   await app.register(fastifyStatic, {
     root,
-    wildcard: false,
+    wildcard: true,
     index: false,
     setHeaders: (res, file) => {
       res.setHeader(

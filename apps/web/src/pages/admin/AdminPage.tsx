@@ -28,10 +28,11 @@ export function AdminPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const key = location.pathname.split("/")[2] ?? "";
-  const current = TABS.find((tab) => tab.key === key);
+  // /admin itself shows the first tab (no redirect: a re-click on the menu must not flash or race)
+  const current = key === "" ? TABS[0] : TABS.find((tab) => tab.key === key);
 
   if (!me?.roles.includes("system_admin")) return <Result status="403" title={t("admAdminOnly")} />;
-  if (!current) return <Navigate to="/admin/divisions" replace />;
+  if (!current) return <Navigate to="/admin" replace />;
 
   return (
     <Card size="small" styles={{ body: { paddingTop: 4 } }} data-testid="admin-page">

@@ -1,0 +1,72 @@
+// Driving the case page the way a person does: open the action's form, fill it, submit, and wait
+// for the status tag to show the new state.
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { expect, inject } from "vitest";
+
+export const PHOTO = path.resolve(import.meta.dirname, "fixtures", "pothole.png");
+
+export async function openCase(page: Page, id: string): Promise<void> {
+  await page.goto(`${inject("baseUrl")}/cases/${id}`);
+  await page.getByTestId("case-page").or(page.getByTestId("case-not-found")).first().waitFor();
+}
+
+export async function statusOf(page: Page): Promise<string | null> {
+  return page.getByTestId("case-status").getAttribute("data-status");
+}
+
+export async function expectStatus(page: Page, status: string): Promise<void> {
+  await expect.poll(() => statusOf(page), { timeout: 15_000 }).toBe(status);
+}
+
+/** Opens an action's form; `fill` completes it; submits and waits for the new status. */
+export async function act(
+  page: Page,
+  action: string,
+  to: string,
+  fill?: (form: ReturnType<Page["getByTestId"]>) => Promise<void>,
+) {
+  await page.getByTestId(`action-${action}`).click();
+  const form = page.getByTestId(`form-${action}`);
+  await form.waitFor();
+  if (fill) await fill(form);
+  await form.getByTestId("action-submit").click();
+  // a click that lands while the modal is still opening can be lost: click again once if nothing
+  // happened (a second submission would be refused by the server, never applied twice)
+  const moved = await expect
+    .poll(() => statusOf(page), { timeout: 5_000 })
+    .toBe(to)
+    .then(() => true)
+    .catch(() => false);
+  if (!moved && (await form.isVisible()) && (await form.getByTestId("action-error").count()) === 0) {
+    await form.getByTestId("action-submit").click();
+  }
+  await expectStatus(page, to);
+  await form.waitFor({ state: "hidden" });
+}
+
+/** Picks an option of an antd Select by typing part of its label. */
+export async function choose(page: Page, selectTestId: string, label: string) {
+  const select = page.getByTestId(selectTestId);
+  await select.click();
+  await page.keyboard.type(label);
+  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label }).first().click();
+}
+
+/** Types into a field whether the test id sits on the input itself or on its wrapper. */
+export async function typeInto(page: Page, testId: string, text: string) {
+  const el = page.getByTestId(testId);
+  const tag = await el.evaluate((e) => e.tagName);
+  const input = tag === "INPUT" || tag === "TEXTAREA" ? el : el.locator("input, textarea").first();
+  await input.fill(text);
+}
+
+export async function uploadPhoto(page: Page, containerTestId: string) {
+  await page.getByTestId(containerTestId).locator('input[type="file"]').setInputFiles(PHOTO);
+  // the thumbnail appears once the upload finished
+  await page
+    .getByTestId(containerTestId)
+    .locator(".ant-upload-list-item-done, .ant-upload-list-item-image, img")
+    .first()
+    .waitFor({ timeout: 15_000 });
+}
