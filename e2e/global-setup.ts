@@ -55,7 +55,7 @@ export async function setup(project: TestProject) {
       PORT: String(port),
       HOST: "127.0.0.1",
       CIVICGRID_DEMO_PASSWORD: E2E_PASSWORD,
-      SEED_HISTORY_CASES: process.env.E2E_HISTORY_CASES ?? "3000",
+      SEED_HISTORY_CASES: process.env.E2E_HISTORY_CASES ?? "20000",
       LOG_LEVEL: "warn",
     },
     stdio: ["ignore", "pipe", "pipe"],
