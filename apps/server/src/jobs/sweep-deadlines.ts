@@ -1,8 +1,9 @@
 // The SLA sweep: marks warning (80% of the time used), overdue, and escalates supervision one level
 // per further working day overdue (township → district → city). Idempotent: each step fires once,
 // guarded by its own timestamp column; batched with SKIP LOCKED so sweeps and transitions interleave.
-import { sql } from "kysely";
+import { sql, type UpdateObject } from "kysely";
 import type { Db } from "../db/connect.ts";
+import type { Database } from "../db/schema.ts";
 import type { Services } from "../services.ts";
 
 /** States in which the handling clock runs. */
@@ -20,23 +21,103 @@ export interface SweepResult {
 
 export async function sweepDeadlines({ services, batchSize = 500 }: { services: Services; batchSize?: number }) {
   const result: SweepResult = { warned: 0, overdue: 0, escalated: 0 };
-  for (;;) {
-    const n = await warnBatch(services, batchSize);
-    result.warned += n;
-    if (n < batchSize) break;
-  }
-  for (;;) {
-    const n = await overdueBatch(services, batchSize);
-    result.overdue += n;
-    if (n < batchSize) break;
-  }
-  for (;;) {
-    // a case overdue for several steps climbs one level per pass until it has caught up with now
-    const n = await escalateBatch(services, batchSize);
-    result.escalated += n;
-    if (n === 0) break;
+  for (const step of STEPS) {
+    // a case overdue for several steps climbs one level per pass, so run each step until it is dry
+    for (;;) {
+      const n = await runStep(services, step, batchSize);
+      result[step.counter] += n;
+      if (n === 0) break;
+    }
   }
   return result;
+}
+
+interface DueRow {
+  id: string;
+  due_at: Date | null;
+  next_escalation_at: Date | null;
+  escalation_level: number;
+}
+
+/** One timer: which column fires it, which column says it already fired, and what it changes. */
+interface Step {
+  counter: keyof SweepResult;
+  timer: "warn_at" | "due_at" | "next_escalation_at";
+  firedMark: "warned_at" | "overdue_at" | null;
+  action: string;
+  note: string;
+  update: (row: DueRow, now: Date, calendar: Services["calendar"]) => UpdateObject<Database, "cases">;
+}
+
+const STEPS: Step[] = [
+  {
+    counter: "warned",
+    timer: "warn_at",
+    firedMark: "warned_at",
+    action: "warn",
+    note: "处置时限已用80%",
+    update: (_row, now) => ({ warned_at: now }),
+  },
+  {
+    counter: "overdue",
+    timer: "due_at",
+    firedMark: "overdue_at",
+    action: "overdue",
+    note: "已超过处置时限",
+    update: (row, now, calendar) => ({
+      overdue_at: now,
+      warned_at: sql`coalesce(warned_at, ${now}::timestamptz)`,
+      next_escalation_at: calendar.addWorkingDays(row.due_at as Date, ESCALATION_STEP_DAYS),
+    }),
+  },
+  {
+    counter: "escalated",
+    timer: "next_escalation_at",
+    firedMark: null,
+    action: "auto-escalate",
+    note: "超期未办结,自动升级督办",
+    update: (row, _now, calendar) => {
+      const level = row.escalation_level + 1;
+      return {
+        escalation_level: level,
+        supervision_count: sql`supervision_count + 1`,
+        next_escalation_at:
+          level >= MAX_ESCALATION_LEVEL
+            ? null
+            : calendar.addWorkingDays(row.next_escalation_at as Date, ESCALATION_STEP_DAYS),
+      };
+    },
+  },
+];
+
+/** One batch of one timer, in one transaction: lock due rows, update each, write their events. */
+async function runStep({ db, clock, calendar }: Services, step: Step, limit: number): Promise<number> {
+  const now = clock.now();
+  return db.transaction().execute(async (trx) => {
+    let q = trx
+      .selectFrom("cases")
+      .select(["id", "due_at", "next_escalation_at", "escalation_level"])
+      .where(step.timer, "<=", now)
+      .where("status", "in", SLA_STATES);
+    if (step.firedMark) q = q.where(step.firedMark, "is", null);
+    const rows = await q.orderBy(step.timer).limit(limit).forUpdate().skipLocked().execute();
+    if (rows.length === 0) return 0;
+    for (const row of rows) {
+      await trx
+        .updateTable("cases")
+        .set(step.update(row, now, calendar))
+        .where("id", "=", row.id)
+        .execute();
+    }
+    await systemEvent(
+      trx,
+      rows.map((r) => r.id),
+      step.action,
+      now,
+      step.note,
+    );
+    return rows.length;
+  });
 }
 
 /** One system event per case, numbered after the case's last event (the rows are locked). */
@@ -61,100 +142,4 @@ function systemEvent(trx: Db, ids: string[], action: string, at: Date, note: str
         .where("cases.id", "in", ids),
     )
     .execute();
-}
-
-async function warnBatch({ db, clock }: Services, limit: number): Promise<number> {
-  const now = clock.now();
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom("cases")
-      .select("id")
-      .where("warned_at", "is", null)
-      .where("warn_at", "<=", now)
-      .where("status", "in", SLA_STATES)
-      .orderBy("warn_at")
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    const ids = rows.map((r) => r.id);
-    if (ids.length === 0) return 0;
-    await trx.updateTable("cases").set({ warned_at: now }).where("id", "in", ids).execute();
-    await systemEvent(trx, ids, "warn", now, "处置时限已用80%");
-    return ids.length;
-  });
-}
-
-async function overdueBatch({ db, clock, calendar }: Services, limit: number): Promise<number> {
-  const now = clock.now();
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom("cases")
-      .select(["id", "due_at"])
-      .where("overdue_at", "is", null)
-      .where("due_at", "<=", now)
-      .where("status", "in", SLA_STATES)
-      .orderBy("due_at")
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (rows.length === 0) return 0;
-    for (const r of rows) {
-      const next = calendar.addWorkingDays(r.due_at as Date, ESCALATION_STEP_DAYS);
-      await trx
-        .updateTable("cases")
-        .set({ overdue_at: now, warned_at: sql`coalesce(warned_at, ${now}::timestamptz)`, next_escalation_at: next })
-        .where("id", "=", r.id)
-        .execute();
-    }
-    await systemEvent(
-      trx,
-      rows.map((r) => r.id),
-      "overdue",
-      now,
-      "已超过处置时限",
-    );
-    return rows.length;
-  });
-}
-
-async function escalateBatch({ db, clock, calendar }: Services, limit: number): Promise<number> {
-  const now = clock.now();
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom("cases")
-      .select(["id", "next_escalation_at", "escalation_level"])
-      .where("next_escalation_at", "<=", now)
-      .where("status", "in", SLA_STATES)
-      .orderBy("next_escalation_at")
-      .limit(limit)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (rows.length === 0) return 0;
-    for (const r of rows) {
-      const level = r.escalation_level + 1;
-      await trx
-        .updateTable("cases")
-        .set({
-          escalation_level: level,
-          supervision_count: sql`supervision_count + 1`,
-          next_escalation_at:
-            level >= MAX_ESCALATION_LEVEL
-              ? null
-              : calendar.addWorkingDays(r.next_escalation_at as Date, ESCALATION_STEP_DAYS),
-        })
-        .where("id", "=", r.id)
-        .execute();
-    }
-    await systemEvent(
-      trx,
-      rows.map((r) => r.id),
-      "auto-escalate",
-      now,
-      "超期未办结,自动升级督办",
-    );
-    return rows.length;
-  });
 }
