@@ -19,6 +19,7 @@ import { useState } from "react";
 import { AuditDrawer, OUTCOME_COLOR } from "../components/admin/AuditDrawer.tsx";
 import { ErrorAlert } from "../components/admin/ErrorAlert.tsx";
 import { auditActionLabel, label } from "../components/admin/labels.ts";
+import { tablePagination } from "../components/admin/paging.ts";
 import type { AuditRecord } from "../components/admin/types.ts";
 import { useFetch } from "../components/admin/useFetch.ts";
 import { useI18n } from "../i18n/index.tsx";
@@ -146,17 +147,10 @@ export function AuditPage() {
           tabIndex: 0,
           style: { cursor: "pointer" },
         })}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t("admTotalN", { n }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={tablePagination(t, page, pageSize, list.data?.total ?? 0, (p, s) => {
+          setPage(p);
+          setPageSize(s);
+        })}
         columns={[
           { title: t("admAuditAt"), dataIndex: "at", width: 150, render: (v: string) => fmtTime(v) },
           { title: t("username"), dataIndex: "username", width: 130, render: (v: string | null) => v ?? "—" },

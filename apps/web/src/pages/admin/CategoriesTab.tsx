@@ -4,6 +4,7 @@ import { App, Button, Checkbox, Input, Select, Space, Table, Tag } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/admin/ErrorAlert.tsx";
 import { handlerLabel, label } from "../../components/admin/labels.ts";
+import { tablePagination } from "../../components/admin/paging.ts";
 import type { Category } from "../../components/admin/types.ts";
 import { useFetch } from "../../components/admin/useFetch.ts";
 import { useI18n } from "../../i18n/index.tsx";
@@ -71,17 +72,10 @@ export function CategoriesTab() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 900 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t("admTotalN", { n }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={tablePagination(t, page, pageSize, list.data?.total ?? 0, (p, s) => {
+          setPage(p);
+          setPageSize(s);
+        })}
         columns={[
           { title: t("admCategoryCode"), dataIndex: "code", width: 110 },
           { title: t("admCategoryName"), dataIndex: "name" },

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { DivisionPicker } from "../../components/admin/DivisionPicker.tsx";
 import { ErrorAlert } from "../../components/admin/ErrorAlert.tsx";
 import { label } from "../../components/admin/labels.ts";
+import { tablePagination } from "../../components/admin/paging.ts";
 import { asApiError, useFetch } from "../../components/admin/useFetch.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { api, qs } from "../../lib/api.ts";
@@ -80,17 +81,10 @@ export function UnitsTab() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1000 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t("admTotalN", { n }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={tablePagination(t, page, pageSize, list.data?.total ?? 0, (p, s) => {
+          setPage(p);
+          setPageSize(s);
+        })}
         columns={[
           { title: t("admUnitCode"), dataIndex: "code", width: 200 },
           { title: t("admUnitName"), dataIndex: "name" },

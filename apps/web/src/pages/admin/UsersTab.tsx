@@ -5,6 +5,7 @@ import { App, Button, Input, Popconfirm, Select, Space, Table, Tag } from "antd"
 import { useState } from "react";
 import { ErrorAlert } from "../../components/admin/ErrorAlert.tsx";
 import { PasswordModal } from "../../components/admin/PasswordModal.tsx";
+import { tablePagination } from "../../components/admin/paging.ts";
 import { isAdminRole } from "../../components/admin/roles.ts";
 import type { AdminUser } from "../../components/admin/types.ts";
 import { UnitPicker } from "../../components/admin/UnitPicker.tsx";
@@ -100,17 +101,10 @@ export function UsersTab() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         scroll={{ x: 1050 }}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t("admTotalN", { n }),
-          onChange: (p, s) => {
-            setPage(p);
-            setPageSize(s);
-          },
-        }}
+        pagination={tablePagination(t, page, pageSize, list.data?.total ?? 0, (p, s) => {
+          setPage(p);
+          setPageSize(s);
+        })}
         columns={[
           { title: t("username"), dataIndex: "username", width: 150 },
           { title: t("admDisplayName"), dataIndex: "displayName", width: 170 },
