@@ -30,5 +30,7 @@ const built = Math.min(...OUTPUTS.map((o) => (existsSync(o) ? statSync(o).mtimeM
 const changed = Math.max(...SOURCES.map(newest));
 if (built === 0 || changed > built || process.env.CIVICGRID_REBUILD === "1") {
   console.log("Building the workbench and the server…");
-  execSync("npm run build --silent", { stdio: "inherit" });
+  // always a production build, even when started from a test runner that set NODE_ENV=test (which
+  // would bundle React's development build)
+  execSync("npm run build --silent", { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
 }
