@@ -3,7 +3,7 @@
 // offered on a case can never disagree. The server turns a bucket's rule into SQL; this module keeps
 // the rule itself pure and testable (see inbox.test.ts, checked against availableActions).
 import type { CaseAction, CaseStatus, Role } from "@civicgrid/shared";
-import { type ActorFacts, type Relation, TRANSITIONS } from "./machine.ts";
+import { type ActorFacts, type Relation, relationHolds, TRANSITIONS } from "./machine.ts";
 
 export const INBOX_BUCKETS = [
   "toRegister",
@@ -111,19 +111,4 @@ export function isInBucket(bucket: InboxBucket, c: BucketCase, facts: ActorFacts
     return false;
   }
   return rule.relations.some((r) => relationHolds(r, facts));
-}
-
-export function relationHolds(relation: Relation, facts: ActorFacts): boolean {
-  switch (relation) {
-    case "coordinator":
-      return facts.isCoordinator;
-    case "owner":
-      return facts.isOwner;
-    case "territory":
-      return facts.inTerritory;
-    case "reporter":
-      return facts.isReporter;
-    case "jurisdiction":
-      return true;
-  }
 }

@@ -115,7 +115,8 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Rule>> = {
   supervise: { from: OPEN, grants: [centres] },
 };
 
-function holds(relation: Relation, facts: ActorFacts): boolean {
+/** Whether the actor stands in this relation to the case. */
+export function relationHolds(relation: Relation, facts: ActorFacts): boolean {
   switch (relation) {
     case "coordinator":
       return facts.isCoordinator;
@@ -141,7 +142,7 @@ function granted(action: CaseAction, facts: ActorFacts): boolean {
   return TRANSITIONS[action].grants.some(
     (g) =>
       (g.roles === "any" || facts.roles.some((r) => (g.roles as readonly Role[]).includes(r))) &&
-      holds(g.relation, facts),
+      relationHolds(g.relation, facts),
   );
 }
 
