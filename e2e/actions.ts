@@ -39,9 +39,18 @@ export async function act(
     .then(() => true)
     .catch(() => false);
   if (!moved && (await form.isVisible()) && (await form.getByTestId("action-error").count()) === 0) {
+    // a field set while the modal was still animating in can be lost too: the form then shows a
+    // validation message instead of submitting, so fill it once more
+    if (fill && (await form.locator(".ant-form-item-explain-error").count()) > 0) await fill(form);
     await form.getByTestId("action-submit").click();
   }
-  await expectStatus(page, to);
+  try {
+    await expectStatus(page, to);
+  } catch (err) {
+    // say what the form showed, so a failure in CI explains itself
+    const shown = (await form.isVisible()) ? await form.innerText() : "(form closed)";
+    throw new Error(`${action} → ${to} did not happen; the form shows: ${shown}`, { cause: err });
+  }
   await form.waitFor({ state: "hidden" });
 }
 
