@@ -48,7 +48,7 @@ export async function act(
     await expectStatus(page, to);
   } catch (err) {
     // say what the form showed, so a failure in CI explains itself
-    const shown = (await form.isVisible()) ? await form.innerText() : "(form closed)";
+    const shown = (await form.isVisible()) ? await form.textContent() : "(form closed)";
     throw new Error(`${action} → ${to} did not happen; the form shows: ${shown}`, { cause: err });
   }
   await form.waitFor({ state: "hidden" });

@@ -8,6 +8,8 @@ const SOURCES = [
   "apps/web/src",
   "apps/web/public",
   "apps/web/index.html",
+  "apps/web/m",
+  "apps/web/p",
   "apps/web/vite.config.ts",
   "apps/server/src",
   "apps/server/build.mjs",

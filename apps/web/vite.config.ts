@@ -1,7 +1,10 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
-// The workbench is served by the CivicGrid server from dist/ (no dev server needed to run it);
+const page = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// The web applications are served by the CivicGrid server from dist/ (no dev server needed to run it);
 // `npm run dev -w @civicgrid/web` proxies /api to a server on :8080 while developing the UI.
 export default defineConfig({
   plugins: [react()],
@@ -11,6 +14,9 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
+      // three applications, one build: the staff workbench (/), the grid workers' phone app (/m/) and
+      // the citizens' portal (/p/); each loads only its own code
+      input: { main: page("./index.html"), mobile: page("./m/index.html"), portal: page("./p/index.html") },
       output: {
         // keep the big libraries that only some pages need out of the initial bundle
         advancedChunks: {

@@ -17,4 +17,6 @@ export const ACTION_SAMPLE_BODIES: Record<CaseAction, Record<string, unknown>> =
   "extend-request": { until: "2027-01-10T00:00:00.000Z", reason: "材料" },
   "extend-approve": { approve: true },
   supervise: { note: "请加快" },
+  "me-too": {},
+  "resolve-direct": { answer: "已电话答复" },
 };

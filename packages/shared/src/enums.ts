@@ -36,6 +36,10 @@ export const CASE_ACTIONS = [
   "extend-request",
   "extend-approve",
   "supervise",
+  /** another caller or reporter about the same open problem: counted on the case (附议, "me too") */
+  "me-too",
+  /** a consultation answered at once by the hotline or a centre: closed without dispatch (直接办结) */
+  "resolve-direct",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 

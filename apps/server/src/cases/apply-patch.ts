@@ -76,6 +76,14 @@ export async function applyPatch({
       set.rating = input.rating;
       set.rating_comment = input.comment ?? null;
       break;
+    case "resolve-direct":
+      // answered on the call: registered, handled and closed in the same moment by whoever answered
+      set.registered_at = now;
+      set.handled_at = now;
+      set.closed_at = now;
+      set.result_note = input.answer;
+      set.owner_unit_code = actor.unit.code;
+      break;
     case "reopen": {
       // a reopened case starts a fresh time limit from now
       const limit = Number(row.limit_days ?? 5);
@@ -106,6 +114,7 @@ export async function applyPatch({
       reopen_count: sql`reopen_count + ${patch.reopenDelta ?? 0}`,
       supervision_count: sql`supervision_count + ${patch.supervisionDelta ?? 0}`,
       extension_count: sql`extension_count + ${patch.extensionDelta ?? 0}`,
+      me_too_count: sql`me_too_count + ${patch.meTooDelta ?? 0}`,
     })
     .where("id", "=", row.id)
     .returningAll()

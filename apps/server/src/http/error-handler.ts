@@ -2,7 +2,7 @@
 // fault. Unknown errors are logged and answered with a bare 500: no stack traces leave the server.
 import type { FastifyError, FastifyInstance } from "fastify";
 import { AppError, errorBody } from "../errors.ts";
-import { wantsAppShell } from "./static-web.ts";
+import { shellFor, wantsAppShell } from "./static-web.ts";
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -39,7 +39,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     if (app.hasWeb && wantsAppShell(request.method, request.url, request.headers.accept)) {
-      return reply.header("cache-control", "no-cache").sendFile("index.html");
+      return reply.header("cache-control", "no-cache").sendFile(shellFor(request.url));
     }
     return reply.status(404).send(errorBody("ROUTE_NOT_FOUND"));
   });

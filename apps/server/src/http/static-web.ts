@@ -1,6 +1,6 @@
-// Serves the built workbench (apps/web/dist) from the same server: hashed assets cached for a year,
-// index.html never cached, and every non-API GET that wants HTML answered with the app shell so that
-// deep links (/cases/…) work on reload.
+// Serves the built web applications (apps/web/dist) from the same server: hashed assets cached for a
+// year, HTML never cached, and every non-API GET that wants HTML answered with its application's shell
+// (workbench, /m/ phone app, /p/ citizens' portal) so that deep links work on reload.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
@@ -37,6 +37,18 @@ export async function registerWeb(app: FastifyInstance): Promise<boolean> {
   };
   app.get("/", { schema: { hide: true } }, shell);
   return true;
+}
+
+/** Each web application owns a path prefix; a deep link under it gets that application's shell. */
+const SHELLS: readonly { prefix: string; file: string }[] = [
+  { prefix: "/m/", file: "m/index.html" },
+  { prefix: "/p/", file: "p/index.html" },
+];
+
+export function shellFor(url: string): string {
+  const pathOnly = url.split("?")[0] ?? url;
+  const bare = pathOnly.endsWith("/") ? pathOnly : `${pathOnly}/`;
+  return SHELLS.find((s) => bare.startsWith(s.prefix))?.file ?? "index.html";
 }
 
 /** Whether a request that matched no route should get the app shell rather than a JSON 404. */

@@ -53,4 +53,6 @@ export const ACTION_BODIES: Record<CaseAction, TObject> = {
   ),
   "extend-approve": strict({ approve: Type.Boolean(), note }, "延期审批: grant or refuse the pending request"),
   supervise: strict({ note: text(2000) }, "督办: a superior's pressing note"),
+  "me-too": strict({ note: Type.Optional(text(2000)) }, "附议: another caller about the same open problem"),
+  "resolve-direct": strict({ answer: text(4000) }, "直接办结: a consultation answered at once"),
 };

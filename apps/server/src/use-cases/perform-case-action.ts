@@ -195,6 +195,10 @@ async function resolveInput(
       return { action, approve: body.approve === true, note: opt("note") };
     case "supervise":
       return { action, note: str("note") };
+    case "me-too":
+      return { action, note: opt("note") };
+    case "resolve-direct":
+      return { action, answer: str("answer") };
   }
 }
 
@@ -202,6 +206,7 @@ function noteOf(input: ActionInput): string | null {
   if ("reason" in input && input.reason) return input.reason;
   if ("note" in input && input.note) return input.note;
   if (input.action === "evaluate") return input.comment ?? null;
+  if (input.action === "resolve-direct") return input.answer;
   return null;
 }
 

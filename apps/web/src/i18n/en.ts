@@ -56,6 +56,8 @@ export const en: Record<keyof typeof zh, string> = {
   "action_extend-request": "Request extension",
   "action_extend-approve": "Decide extension",
   action_supervise: "Supervise",
+  "action_me-too": "Me too (another caller)",
+  "action_resolve-direct": "Resolve directly",
   action_report: "Reported",
   action_warn: "Time warning",
   action_overdue: "Overdue",

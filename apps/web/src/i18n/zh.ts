@@ -56,6 +56,8 @@ export const zh = {
   "action_extend-request": "延期申请",
   "action_extend-approve": "延期审批",
   action_supervise: "督办",
+  "action_me-too": "附议(又一来电)",
+  "action_resolve-direct": "直接办结",
   action_report: "上报",
   action_warn: "时限预警",
   action_overdue: "超期",

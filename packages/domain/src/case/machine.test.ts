@@ -29,6 +29,8 @@ const LEGAL_FROM: Record<CaseAction, CaseStatus[]> = {
   "extend-request": ["accepted"],
   "extend-approve": ["dispatched", "accepted", "handled"],
   supervise: ["reported", "registered", "dispatched", "accepted", "returned", "handled"],
+  "me-too": ["reported", "registered", "dispatched", "accepted", "returned", "handled"],
+  "resolve-direct": ["reported"],
 };
 
 const EXPECTED_TARGET: Partial<Record<CaseAction, CaseStatus>> = {
@@ -43,6 +45,7 @@ const EXPECTED_TARGET: Partial<Record<CaseAction, CaseStatus>> = {
   feedback: "handled",
   evaluate: "evaluated",
   reopen: "registered",
+  "resolve-direct": "closed",
 };
 
 const now = new Date("2026-11-27T02:00:00Z");
@@ -99,6 +102,10 @@ function validInput(action: CaseAction): ActionInput {
       return { action, approve: true };
     case "supervise":
       return { action, note: "hurry" };
+    case "me-too":
+      return { action };
+    case "resolve-direct":
+      return { action, answer: "the office opens at 9" };
   }
 }
 
@@ -169,6 +176,14 @@ const WHO: Record<CaseAction, { roles: Role[] | "any"; relation: keyof Omit<Acto
   "extend-request": [{ roles: "any", relation: "isOwner" }],
   "extend-approve": [{ roles: ["city_centre", "district_centre", "township_centre"], relation: "isCoordinator" }],
   supervise: [{ roles: ["city_centre", "district_centre", "township_centre"], relation: "isCoordinator" }],
+  "me-too": [
+    { roles: ["city_centre", "district_centre", "township_centre"], relation: "isCoordinator" },
+    { roles: ["hotline_agent"], relation: null },
+  ],
+  "resolve-direct": [
+    { roles: ["city_centre", "district_centre", "township_centre"], relation: "isCoordinator" },
+    { roles: ["hotline_agent"], relation: null },
+  ],
 };
 
 const RELATIONS = ["isCoordinator", "isOwner", "inTerritory", "isReporter"] as const;
@@ -235,6 +250,14 @@ describe("guards", () => {
     expect(decide(snapshot("evaluated"), { action: "reopen", reason: "" }, any)).toMatchObject({
       code: "REASON_REQUIRED",
     });
+    expect(decide(snapshot("reported"), { action: "resolve-direct", answer: "  " }, any)).toMatchObject({
+      code: "NOTE_REQUIRED",
+    });
+  });
+
+  it("me too counts another caller and leaves the state alone", () => {
+    const d = decide(snapshot("dispatched"), { action: "me-too" }, any);
+    expect(d).toEqual({ ok: true, patch: { status: "dispatched", meTooDelta: 1 } });
   });
 
   it("verify fail returns to accepted and counts rework; pass closes", () => {

@@ -54,7 +54,9 @@ export type ActionInput =
   | { action: "reopen"; reason: string }
   | { action: "extend-request"; until: Date; reason: string; requestedBy: string; now: Date }
   | { action: "extend-approve"; approve: boolean; note?: string }
-  | { action: "supervise"; note: string };
+  | { action: "supervise"; note: string }
+  | { action: "me-too"; note?: string }
+  | { action: "resolve-direct"; answer: string };
 
 /** What the transition changes. Undefined fields stay as they are. */
 export interface CasePatch {
@@ -71,6 +73,7 @@ export interface CasePatch {
   reopenDelta?: 1;
   supervisionDelta?: 1;
   extensionDelta?: 1;
+  meTooDelta?: 1;
   /** the case leaves the owner: clear acceptance and handling marks */
   resetHandling?: boolean;
 }
@@ -113,6 +116,8 @@ export const TRANSITIONS: Readonly<Record<CaseAction, Rule>> = {
   "extend-request": { from: ["accepted"], grants: [owner] },
   "extend-approve": { from: ["dispatched", "accepted", "handled"], grants: [centres] },
   supervise: { from: OPEN, grants: [centres] },
+  "me-too": { from: OPEN, grants: [centres, hotline] },
+  "resolve-direct": { from: ["reported"], grants: [centres, hotline] },
 };
 
 /** Whether the actor stands in this relation to the case. */
@@ -255,5 +260,9 @@ function apply(s: CaseSnapshot, input: ActionInput): Decision {
     }
     case "supervise":
       return blank(input.note) ? fail("NOTE_REQUIRED") : ok({ status: s.status, supervisionDelta: 1 });
+    case "me-too":
+      return ok({ status: s.status, meTooDelta: 1 });
+    case "resolve-direct":
+      return blank(input.answer) ? fail("NOTE_REQUIRED") : ok({ status: "closed" });
   }
 }

@@ -22,6 +22,7 @@ export interface ActionValues {
   comment?: string;
   until?: Dayjs;
   approve?: boolean;
+  answer?: string;
 }
 
 const trimmed = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
@@ -65,6 +66,10 @@ export function actionBody(action: CaseAction, v: ActionValues): Record<string, 
       return drop({ approve: v.approve === true, note });
     case "supervise":
       return { note };
+    case "me-too":
+      return drop({ note });
+    case "resolve-direct":
+      return { answer: trimmed(v.answer) };
   }
 }
 
@@ -82,7 +87,12 @@ export function ActionFields({ action, c, dispatch, dispatchLoading, assignUnits
   const required = (label: MessageKey) => [
     { required: true, whitespace: true, message: t("fieldRequired", { field: t(label) }) },
   ];
-  const textArea = (name: "note" | "reason" | "comment", label: MessageKey, isRequired: boolean, max = 2000) => (
+  const textArea = (
+    name: "note" | "reason" | "comment" | "answer",
+    label: MessageKey,
+    isRequired: boolean,
+    max = 2000,
+  ) => (
     <Form.Item name={name} label={t(label)} rules={isRequired ? required(label) : undefined}>
       <Input.TextArea data-testid={`field-${name}`} rows={3} maxLength={max} showCount />
     </Form.Item>
@@ -98,6 +108,10 @@ export function ActionFields({ action, c, dispatch, dispatchLoading, assignUnits
       return textArea("reason", "reason", true);
     case "supervise":
       return textArea("note", "superviseNote", true);
+    case "me-too":
+      return textArea("note", "meTooNote", false);
+    case "resolve-direct":
+      return textArea("answer", "resolveAnswer", true, 4000);
     case "merge":
       return (
         <>
