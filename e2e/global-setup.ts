@@ -1,7 +1,7 @@
 // Browser tests run against the real product: the server built as `npm start` builds it, on a fresh
 // embedded PostgreSQL data folder with the demo seeded, driven by Debian's Chromium.
 import { type ChildProcess, execSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -56,19 +56,27 @@ export async function setup(project: TestProject) {
       HOST: "127.0.0.1",
       CIVICGRID_DEMO_PASSWORD: E2E_PASSWORD,
       SEED_HISTORY_CASES: process.env.E2E_HISTORY_CASES ?? "20000",
-      LOG_LEVEL: "warn",
+      // info: demo mode writes the portal's one-time codes to the log at info (tests read them there)
+      LOG_LEVEL: "info",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // the server's whole output also goes to a file, for tests that read the log and for CI artifacts
+  const serverLog = path.join(root, "artifacts", "e2e-server.log");
+  mkdirSync(path.dirname(serverLog), { recursive: true });
+  const logFile = createWriteStream(serverLog);
   server.stdout?.on("data", (d) => {
-    output += d;
+    output = (output + d).slice(-20_000);
+    logFile.write(d);
   });
   server.stderr?.on("data", (d) => {
-    output += d;
+    output = (output + d).slice(-20_000);
+    logFile.write(d);
   });
   const base = `http://127.0.0.1:${port}`;
   await waitReady(base, () => output.slice(-4000));
   project.provide("baseUrl", base);
+  project.provide("serverLog", serverLog);
 }
 
 export async function teardown() {
@@ -82,5 +90,7 @@ export async function teardown() {
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
+    /** path of the file the server's stdout and stderr are written to */
+    serverLog: string;
   }
 }

@@ -8,8 +8,11 @@ import { buildApp } from "./http/app.ts";
 import { loadCalendar } from "./lib/calendar.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import type { Logger } from "./logger.ts";
+import { createStorage } from "./media/create-storage.ts";
+import { seedDemoOpen311Client } from "./open311/seed-demo-client.ts";
 import { PlaceDirectory } from "./places/directory.ts";
 import { seedDemoAccounts } from "./seed/seed-demo.ts";
+import { seedDemoGridAssignments } from "./seed/seed-grid-workers.ts";
 import { seedHistory } from "./seed/seed-history.ts";
 import { isSeeded, seedReference } from "./seed/seed-reference.ts";
 import type { Services } from "./services.ts";
@@ -17,6 +20,8 @@ import type { Services } from "./services.ts";
 export interface PrepareResult {
   /** the generated demo password, when this start created the demo accounts without one given */
   generatedPassword: string | null;
+  /** the generated key of the demo Open311 client, when this start created it without CIVICGRID_OPEN311_KEY */
+  generatedOpen311Key: string | null;
   seeded: boolean;
 }
 
@@ -30,10 +35,13 @@ export async function prepareDatabase(handle: DbHandle, config: Config, logger: 
     seeded = true;
   }
   let generatedPassword: string | null = null;
+  let generatedOpen311Key: string | null = null;
   if (config.CIVICGRID_DEMO) {
     generatedPassword = await seedDemoAccounts(handle.db, logger, config.CIVICGRID_DEMO_PASSWORD);
+    await seedDemoGridAssignments(handle.db);
+    generatedOpen311Key = await seedDemoOpen311Client(handle.db, logger, config.CIVICGRID_OPEN311_KEY);
   }
-  return { generatedPassword, seeded };
+  return { generatedPassword, generatedOpen311Key, seeded };
 }
 
 /**
@@ -56,6 +64,7 @@ export async function createServices(handle: DbHandle, config: Config, logger: L
     places,
     calendar,
     events: new EventEmitter(),
+    storage: createStorage(config),
     status: { seeding: false },
   };
   services.events.setMaxListeners(0);

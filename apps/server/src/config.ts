@@ -17,13 +17,24 @@ const Env = Type.Object({
   /** seed the Anshan demo (hierarchy, units, accounts, history) into an empty database */
   CIVICGRID_DEMO: Type.Boolean({ default: true }),
   CIVICGRID_DEMO_PASSWORD: Type.Optional(Type.String({ minLength: 8 })),
+  /** the demo Open311 client's API key; without it a random key is generated and printed at first start */
+  CIVICGRID_OPEN311_KEY: Type.Optional(Type.String({ pattern: "^[A-Za-z0-9_.~-]{16,128}$" })),
   /** how many historical cases the demo seed generates (the article's year: 78,182) */
   SEED_HISTORY_CASES: Type.Integer({ minimum: 0, maximum: 500_000, default: 78_182 }),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
   SESSION_MAX_HOURS: Type.Integer({ minimum: 1, maximum: 72, default: 12 }),
   SWEEP_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 60 }),
   NODE_ENV: Type.String({ default: "production" }),
+  /** S3-compatible media storage (all of endpoint, bucket and keys, or none: then `DATA_DIR/media`) */
+  S3_ENDPOINT: Type.Optional(Type.String({ pattern: "^https?://[^/?#]+(/[^?#]*)?$" })),
+  S3_BUCKET: Type.Optional(Type.String({ pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$" })),
+  S3_REGION: Type.String({ minLength: 1, default: "us-east-1" }),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
 });
+
+/** Media storage goes to S3 only when all of these are set; some but not all is a configuration error. */
+const S3_REQUIRED = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 
 export type Config = Static<typeof Env> & { dataDir: string };
 
@@ -42,5 +53,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
   }
   const cfg = withDefaults as Static<typeof Env>;
+  // from the environment itself: defaults (S3_REGION) have been filled into `raw` by now
+  const s3Given = [...S3_REQUIRED, "S3_REGION"].filter((k) => env[k] !== undefined && env[k] !== "");
+  const s3Missing = S3_REQUIRED.filter((k) => env[k] === undefined || env[k] === "");
+  if (s3Given.length > 0 && s3Missing.length > 0) {
+    throw new ConfigError(
+      `Invalid environment:\n  S3 media storage needs all of ${S3_REQUIRED.join(", ")}; missing ${s3Missing.join(", ")}`,
+    );
+  }
   return { ...cfg, dataDir: path.resolve(cfg.DATA_DIR) };
 }

@@ -36,6 +36,12 @@ async function main() {
       `\n  Demo accounts created (city_dispatcher, bajiazi_center, yuhua_grid01, …).\n  Password: ${prepared.generatedPassword}\n  Set CIVICGRID_DEMO_PASSWORD to choose it.\n\n`,
     );
   }
+  if (prepared.generatedOpen311Key) {
+    // shown once, like the password: only its hash is stored (docs/open311.md)
+    process.stdout.write(
+      `\n  Open311 demo client created. API key: ${prepared.generatedOpen311Key}\n  POST http://localhost:${config.PORT}/open311/v2/requests.json with api_key=<key>; set CIVICGRID_OPEN311_KEY to choose it.\n\n`,
+    );
+  }
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     stopSweeper();

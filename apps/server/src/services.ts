@@ -6,6 +6,7 @@ import type { Config } from "./config.ts";
 import type { Db } from "./db/connect.ts";
 import type { Clock } from "./lib/clock.ts";
 import type { Logger } from "./logger.ts";
+import type { MediaStorage } from "./media/storage.ts";
 import type { PlaceDirectory } from "./places/directory.ts";
 
 export interface CaseChange {
@@ -26,6 +27,8 @@ export interface Services {
   calendar: WorkCalendar;
   /** emits "case" with a CaseChange after each committed transition (live screens, notifications) */
   events: EventEmitter;
+  /** photo bytes (originals and thumbnails): a folder under DATA_DIR or an S3-compatible bucket */
+  storage: MediaStorage;
   /** start-up state shown by /healthz */
   status: { seeding: boolean };
 }

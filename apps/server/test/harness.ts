@@ -1,6 +1,9 @@
 // Per-file test context: a fresh database cloned from the seeded template, the real app on it, a
 // controllable clock, and helpers to sign in and call the API.
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import type { Response as InjectResponse } from "light-my-request";
 import { inject } from "vitest";
@@ -9,7 +12,7 @@ import { loadConfig } from "../src/config.ts";
 import { type DbHandle, ensureDatabase, openPool } from "../src/db/connect.ts";
 import { buildApp } from "../src/http/app.ts";
 import { ManualClock } from "../src/lib/clock.ts";
-import { createLogger } from "../src/logger.ts";
+import { createLogger, type Logger } from "../src/logger.ts";
 import type { Services } from "../src/services.ts";
 import { TEMPLATE_DB, TEST_PASSWORD, TEST_START } from "./constants.ts";
 
@@ -18,6 +21,8 @@ export interface TestContext {
   services: Services;
   handle: DbHandle;
   clock: ManualClock;
+  /** this test file's own DATA_DIR (media storage lives under it), removed by close() */
+  dataDir: string;
   login: (username: string) => Promise<string>;
   api: (token: string | null, opts: InjectOptions) => Promise<InjectResponse>;
   close: () => Promise<void>;
@@ -25,15 +30,26 @@ export interface TestContext {
 
 export { TEST_START };
 
-export async function createTestContext(start: Date = TEST_START): Promise<TestContext> {
+export async function createTestContext(
+  start: Date = TEST_START,
+  env: Record<string, string> = {},
+  /** e.g. a logger writing to memory, for tests that read what the server logs */
+  logger: Logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent"),
+): Promise<TestContext> {
   const adminUrl = inject("adminUrl");
   const name = `cg_t_${randomBytes(6).toString("hex")}`;
   await ensureDatabase(adminUrl, name, TEMPLATE_DB);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = openPool(url.toString(), null, 10);
-  const config = loadConfig({ NODE_ENV: "test", SWEEP_INTERVAL_SECONDS: "0", CIVICGRID_DEMO_PASSWORD: TEST_PASSWORD });
-  const logger = createLogger(process.env.TEST_LOG_LEVEL ?? "silent");
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "civicgrid-test-"));
+  const config = loadConfig({
+    NODE_ENV: "test",
+    SWEEP_INTERVAL_SECONDS: "0",
+    CIVICGRID_DEMO_PASSWORD: TEST_PASSWORD,
+    DATA_DIR: dataDir,
+    ...env,
+  });
   const clock = new ManualClock(start);
   const services = await createServices(handle, config, logger, clock);
   const app = await buildApp(services);
@@ -45,6 +61,7 @@ export async function createTestContext(start: Date = TEST_START): Promise<TestC
     services,
     handle,
     clock,
+    dataDir,
     async login(username) {
       const cached = tokens.get(username);
       const now = clock.now().getTime();
@@ -71,6 +88,7 @@ export async function createTestContext(start: Date = TEST_START): Promise<TestC
       const admin = openPool(adminUrl, null, 1);
       await admin.pool.query(`drop database if exists ${name} with (force)`).catch(() => {});
       await admin.close();
+      await rm(dataDir, { recursive: true, force: true });
     },
   };
   return ctx;

@@ -18,6 +18,10 @@ const InboxPage = lazy(() => import("./pages/InboxPage.tsx").then((m) => ({ defa
 const CasesPage = lazy(() => import("./pages/CasesPage.tsx").then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import("./pages/CasePage.tsx").then((m) => ({ default: m.CasePage })));
 const ReportPage = lazy(() => import("./pages/ReportPage.tsx").then((m) => ({ default: m.ReportPage })));
+const HotlinePage = lazy(() => import("./pages/HotlinePage.tsx").then((m) => ({ default: m.HotlinePage })));
+const HotlineImportPage = lazy(() =>
+  import("./pages/HotlineImportPage.tsx").then((m) => ({ default: m.HotlineImportPage })),
+);
 const DispatchPage = lazy(() => import("./pages/DispatchPage.tsx").then((m) => ({ default: m.DispatchPage })));
 const AdminPage = lazy(() => import("./pages/admin/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
 const SecurityPage = lazy(() => import("./pages/SecurityPage.tsx").then((m) => ({ default: m.SecurityPage })));
@@ -39,6 +43,8 @@ function Shell() {
             <Route path="/cases/:id" element={<CasePage />} />
             <Route path="/report" element={<ReportPage />} />
             <Route path="/dispatch" element={<DispatchPage />} />
+            <Route path="/hotline" element={<HotlinePage />} />
+            <Route path="/hotline/import" element={<HotlineImportPage />} />
             <Route path="/admin/*" element={<AdminPage />} />
             <Route path="/security" element={<SecurityPage />} />
             <Route path="/audit" element={<AuditPage />} />

@@ -3,4 +3,5 @@ export * from "./access/organisation.ts";
 export * from "./access/permissions.ts";
 export * from "./calendar/index.ts";
 export * from "./case/index.ts";
+export * from "./intake/similarity.ts";
 export * from "./routing/route-case.ts";

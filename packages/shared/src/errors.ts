@@ -7,6 +7,16 @@ export const ERRORS = {
   INVALID_JSON: { status: 400, zh: "请求体不是合法的 JSON", en: "The request body is not valid JSON" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: "不支持的内容类型", en: "Unsupported content type" },
   PAYLOAD_TOO_LARGE: { status: 413, zh: "请求体过大", en: "The request body is too large" },
+  IMAGE_CORRUPT: {
+    status: 415,
+    zh: "图片已损坏或无法识别",
+    en: "The image is corrupt or cannot be decoded",
+  },
+  IMAGE_TOO_LARGE: {
+    status: 413,
+    zh: "图片像素过多,请缩小后再上传",
+    en: "The image has too many pixels; please make it smaller",
+  },
   UNAUTHENTICATED: { status: 401, zh: "请先登录", en: "Please sign in" },
   SESSION_EXPIRED: { status: 401, zh: "会话已过期,请重新登录", en: "Your session has expired; please sign in again" },
   INVALID_CREDENTIALS: { status: 401, zh: "用户名或密码错误", en: "Wrong username or password" },
@@ -25,6 +35,7 @@ export const ERRORS = {
   USER_NOT_FOUND: { status: 404, zh: "账号不存在", en: "User not found" },
   DIVISION_NOT_FOUND: { status: 404, zh: "行政区划不存在", en: "Division not found" },
   GRID_NOT_FOUND: { status: 404, zh: "网格不存在", en: "Grid not found" },
+  PATROL_NOT_FOUND: { status: 404, zh: "巡查记录不存在", en: "Patrol not found" },
   ILLEGAL_TRANSITION: {
     status: 409,
     zh: "案件当前状态不允许该操作",
@@ -72,7 +83,112 @@ export const ERRORS = {
   REASON_REQUIRED: { status: 422, zh: "必须填写原因", en: "A reason is required" },
   NOTE_REQUIRED: { status: 422, zh: "必须填写说明", en: "A note is required" },
   PHOTO_NOT_FOUND: { status: 422, zh: "照片不存在", en: "Photo not found" },
+  PATROL_ENDED: { status: 409, zh: "该巡查已结束", en: "This patrol has already ended" },
+  INVALID_PATROL_TIME: {
+    status: 422,
+    zh: "巡查时间不合理(早于开始、晚于结束或在未来)",
+    en: "The patrol time is not plausible (before the start, after the end or in the future)",
+  },
   RATE_LIMITED: { status: 429, zh: "请求过于频繁,请稍后再试", en: "Too many requests; please try again later" },
+  // citizens' portal (/p/)
+  PUBLIC_TOKEN_INVALID: {
+    status: 401,
+    zh: "页面会话无效,请刷新页面后重试",
+    en: "This page's session is not valid; reload the page and try again",
+  },
+  RECEIPT_NOT_FOUND: {
+    status: 404,
+    zh: "查询码不存在,请核对后重试",
+    en: "No report has this receipt code; check it and try again",
+  },
+  PHONE_BANNED: {
+    status: 403,
+    zh: "该手机号已被限制使用本平台,如有疑问请拨打12345热线",
+    en: "This phone number is barred from the portal; call the 12345 hotline if you think this is wrong",
+  },
+  OTP_UNAVAILABLE: {
+    status: 503,
+    zh: "短信验证码服务暂未开通,可不留手机号直接提交",
+    en: "Text-message codes are not available yet; you can submit without a phone number",
+  },
+  OTP_REQUIRED: { status: 422, zh: "请先获取并填写手机验证码", en: "Request a code and enter it to give your phone" },
+  OTP_INVALID: { status: 422, zh: "验证码不正确", en: "The code is not correct" },
+  OTP_EXPIRED: { status: 422, zh: "验证码已失效,请重新获取", en: "The code has expired; request a new one" },
+  OTP_ATTEMPTS_EXCEEDED: {
+    status: 422,
+    zh: "验证码错误次数过多,请重新获取",
+    en: "Too many wrong codes; request a new one",
+  },
+  LOCATION_REQUIRED: {
+    status: 422,
+    zh: "请在地图上选择问题位置或填写地址",
+    en: "Choose the place on the map or give an address",
+  },
+  ADDRESS_NOT_RESOLVED: {
+    status: 422,
+    zh: "无法根据地址确定位置,请在地图上标出问题位置",
+    en: "The address could not be placed; mark the place on the map",
+  },
+  PHONE_ALREADY_BANNED: { status: 409, zh: "该手机号已在禁用名单中", en: "This phone number is already barred" },
+  BANNED_PHONE_NOT_FOUND: { status: 404, zh: "该手机号不在禁用名单中", en: "This phone number is not barred" },
+  // Open311 GeoReport v2 (/open311/v2): rendered there as [{code, description}]
+  OPEN311_API_KEY_INVALID: { status: 403, zh: "api_key 缺失或无效", en: "Missing or invalid api_key" },
+  OPEN311_JURISDICTION_NOT_FOUND: {
+    status: 404,
+    zh: "jurisdiction_id 不是本平台服务的辖区",
+    en: "jurisdiction_id is not served by this endpoint",
+  },
+  OPEN311_SERVICE_NOT_FOUND: { status: 404, zh: "service_code 不存在", en: "service_code not found" },
+  OPEN311_REQUEST_NOT_FOUND: { status: 404, zh: "service_request_id 不存在", en: "service_request_id not found" },
+  OPEN311_TOKEN_NOT_FOUND: { status: 404, zh: "token 不存在", en: "token not found" },
+  OPEN311_FORMAT_UNSUPPORTED: {
+    status: 404,
+    zh: "不支持的格式,请使用 .json 或 .xml",
+    en: "Unsupported format; use .json or .xml",
+  },
+  OPEN311_LOCATION_REQUIRED: {
+    status: 400,
+    zh: "必须提供 lat 和 long、address_string 或 address_id 之一",
+    en: "One of lat & long, address_string or address_id is required",
+  },
+  OPEN311_ADDRESS_NOT_RESOLVED: {
+    status: 400,
+    zh: "无法根据 address_string 或 address_id 确定本市的社区或街道",
+    en: "address_string or address_id does not name a community or township of this city",
+  },
+  OPEN311_DATE_RANGE_INVALID: {
+    status: 400,
+    zh: "start_date 须早于 end_date,且范围不超过 90 天",
+    en: "start_date must be before end_date and the range may not span more than 90 days",
+  },
+  OPEN311_CLIENT_NOT_FOUND: { status: 404, zh: "Open311 接入应用不存在", en: "Open311 client not found" },
+  // 12345 hotline desk: bulk import of tickets
+  IMPORT_NOT_FOUND: { status: 404, zh: "导入记录不存在", en: "Import not found" },
+  IMPORT_ALREADY_COMMITTED: {
+    status: 409,
+    zh: "该批次已导入(或正在导入),请重新上传文件",
+    en: "This import has already been committed (or is being committed); upload the file again",
+  },
+  IMPORT_FILE_UNREADABLE: {
+    status: 422,
+    zh: "无法读取文件,请上传 CSV(UTF-8 或 GBK)或 XLSX 文件",
+    en: "The file cannot be read; upload a CSV (UTF-8 or GBK) or an XLSX file",
+  },
+  IMPORT_FILE_EMPTY: {
+    status: 422,
+    zh: "文件中没有表头或数据行",
+    en: "The file has no header row or no data rows",
+  },
+  IMPORT_TOO_MANY_ROWS: {
+    status: 422,
+    zh: "文件行数超过上限,请拆分后分批导入",
+    en: "The file has too many rows; split it and import the parts",
+  },
+  IMPORT_MAPPING_INVALID: {
+    status: 422,
+    zh: "列对应关系不正确",
+    en: "The column mapping is not valid",
+  },
   INTERNAL: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   SERVICE_UNAVAILABLE: { status: 503, zh: "服务暂不可用", en: "Service temporarily unavailable" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

@@ -16,7 +16,8 @@ interface ApplyPatchOptions {
   row: CaseRow;
   patch: CasePatch;
   input: ActionInput;
-  actor: Actor;
+  /** null for a citizen acting as the reporter (portal): no unit of their own */
+  actor: Actor | null;
   now: Date;
 }
 
@@ -54,7 +55,7 @@ export async function applyPatch({
       break;
     case "dispatch":
       set.dispatched_at = now;
-      set.dispatcher_unit_code = actor.unit.code;
+      set.dispatcher_unit_code = actor?.unit.code ?? null;
       set.accept_due_at = calendar.addWorkingDays(now, ACCEPT_LIMIT_DAYS);
       break;
     case "accept":
@@ -82,7 +83,7 @@ export async function applyPatch({
       set.handled_at = now;
       set.closed_at = now;
       set.result_note = input.answer;
-      set.owner_unit_code = actor.unit.code;
+      set.owner_unit_code = actor?.unit.code ?? null;
       break;
     case "reopen": {
       // a reopened case starts a fresh time limit from now

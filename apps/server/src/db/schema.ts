@@ -135,6 +135,8 @@ export interface CasesTable {
   pending_extension: Json<unknown> | null;
   result_note: string | null;
   last_return_reason: string | null;
+  /** 007: the 12345 system's ticket number of an imported ticket (unique) */
+  external_ticket_no: string | null;
   version: Generated<number>;
   updated_at: Generated<Date>;
 }
@@ -180,14 +182,160 @@ export interface AuditLogTable {
 export interface AttachmentsTable {
   id: Generated<string>;
   case_id: string | null;
-  stage: "report" | "feedback" | null;
-  uploaded_by: string;
+  stage: "report" | "feedback" | "verify" | null;
+  /** staff uploader; null when a citizen uploaded anonymously (then public_owner is set) */
+  uploaded_by: string | null;
+  /** sha256 hex of an anonymous citizen's upload token */
+  public_owner: string | null;
   content_type: string;
   size: number;
   sha256: string;
-  data: Buffer;
+  /** bytes of rows stored before media storage (006); null once storage_key is set */
+  data: Buffer | null;
+  storage_key: string | null;
+  thumb_key: string | null;
+  thumb_size: number | null;
+  width: number | null;
+  height: number | null;
+  source_sha256: string | null;
+  idempotency_key: string | null;
   created_at: Generated<Date>;
   linked_at: Timestamp | null;
+}
+
+/** 010: the grids a grid worker looks after */
+export interface GridWorkerGridsTable {
+  user_id: string;
+  grid_code: string;
+  assigned_at: Generated<Date>;
+}
+
+/** 010: a grid worker's patrol (巡查) */
+export interface PatrolsTable {
+  id: Generated<string>;
+  user_id: string;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  distance_m: Generated<number>;
+  point_count: Generated<number>;
+  idempotency_key: string;
+  created_at: Generated<Date>;
+}
+
+export interface PatrolPointsTable {
+  patrol_id: string;
+  at: Timestamp;
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+}
+
+/** 010: Idempotency-Keys of case actions, written in the action's transaction */
+export interface CaseActionKeysTable {
+  scope: string;
+  key: string;
+  case_id: string;
+  action: string;
+  request_hash: string;
+  created_at: Generated<Date>;
+}
+
+/** 008: an anonymous portal browser's token (sha256 hex) */
+export interface PublicSessionsTable {
+  token_hash: string;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+/** 008: phone one-time codes, hashed */
+export interface OtpCodesTable {
+  id: Generated<string>;
+  phone: string;
+  salt: Buffer;
+  code_hash: Buffer;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  attempts: Generated<number>;
+  max_attempts: number;
+  used_at: Timestamp | null;
+  superseded_at: Timestamp | null;
+}
+
+/** 008: a portal report's receipt code (sha256 hex) */
+export interface PublicReceiptsTable {
+  receipt_hash: string;
+  case_id: string;
+  created_at: Timestamp;
+}
+
+/** 008: phones barred from the portal */
+export interface BannedPhonesTable {
+  phone: string;
+  reason: string;
+  banned_by: string;
+  banned_at: Timestamp;
+}
+
+/** 009: Open311 client applications; the API key is kept as a sha256 hex */
+export interface Open311ClientsTable {
+  id: Generated<string>;
+  name: string;
+  key_hash: string;
+  key_prefix: string;
+  active: Generated<boolean>;
+  created_at: Generated<Date>;
+  created_by: string | null;
+  last_used_at: Timestamp | null;
+  updated_at: Generated<Date>;
+}
+
+/** 009: the Open311 side of a case created through POST /open311/v2/requests */
+export interface Open311RequestsTable {
+  case_id: string;
+  client_id: string;
+  token: string;
+  media_url: string | null;
+  email: string | null;
+  device_id: string | null;
+  account_id: string | null;
+  attributes: Json<Record<string, string | string[]>>;
+  created_at: Generated<Date>;
+}
+
+/** 007: a further caller about an open case ("me too"), written with its me-too event */
+export interface CaseCallersTable {
+  id: Generated<number>;
+  case_id: string;
+  name: string | null;
+  phone: string | null;
+  note: string | null;
+  source: string;
+  at: Timestamp;
+  user_id: string | null;
+  event_seq: number;
+}
+
+/** 007: a bulk import of hotline tickets (CSV/XLSX) and its row-by-row report */
+export interface HotlineImportsTable {
+  id: Generated<string>;
+  file_name: string;
+  file_sha256: string;
+  format: "csv" | "xlsx";
+  encoding: string | null;
+  headers: Json<string[]>;
+  cells: Json<string[][]>;
+  row_count: number;
+  status: "uploaded" | "committing" | "committed";
+  mapping: Json<Record<string, string>> | null;
+  created_count: Generated<number>;
+  error_count: Generated<number>;
+  duplicate_count: Generated<number>;
+  report: Json<unknown[]> | null;
+  uploaded_by: string;
+  unit_code: string;
+  uploaded_at: Timestamp;
+  committed_by: string | null;
+  committed_at: Timestamp | null;
 }
 
 export interface Database {
@@ -205,6 +353,18 @@ export interface Database {
   cases: CasesTable;
   case_events: CaseEventsTable;
   idempotency_keys: IdempotencyKeysTable;
+  case_callers: CaseCallersTable;
+  hotline_imports: HotlineImportsTable;
+  grid_worker_grids: GridWorkerGridsTable;
+  patrols: PatrolsTable;
+  patrol_points: PatrolPointsTable;
+  case_action_keys: CaseActionKeysTable;
+  public_sessions: PublicSessionsTable;
+  otp_codes: OtpCodesTable;
+  public_receipts: PublicReceiptsTable;
+  banned_phones: BannedPhonesTable;
+  open311_clients: Open311ClientsTable;
+  open311_requests: Open311RequestsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;

@@ -1,5 +1,6 @@
 // The Fastify application: plugins, the error envelope, authentication and the route modules.
 import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
@@ -7,7 +8,11 @@ import { adminRoutes } from "../routes/admin.routes.ts";
 import { authRoutes } from "../routes/auth.routes.ts";
 import { caseRoutes } from "../routes/cases.routes.ts";
 import { configRoutes } from "../routes/config.routes.ts";
+import { hotlineRoutes } from "../routes/hotline.routes.ts";
+import { mobileRoutes } from "../routes/mobile.routes.ts";
+import { open311Routes } from "../routes/open311.routes.ts";
 import { placeRoutes } from "../routes/places.routes.ts";
+import { publicRoutes } from "../routes/public.routes.ts";
 import { workbenchRoutes } from "../routes/workbench.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAuth } from "./auth.ts";
@@ -49,6 +54,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     },
   });
   await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  // abuse limits are set per route (the citizens' portal); nothing is limited globally
+  await app.register(rateLimit, { global: false });
   registerAuth(app);
 
   await app.register(
@@ -59,9 +66,14 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       await api.register(configRoutes);
       await api.register(workbenchRoutes);
       await api.register(adminRoutes);
+      await api.register(hotlineRoutes);
+      await api.register(publicRoutes);
+      await api.register(mobileRoutes);
     },
     { prefix: "/api/v1" },
   );
+  // Open311 GeoReport v2 at the root: its own errors, form bodies and api_key (docs/open311.md)
+  await app.register(open311Routes, { prefix: "/open311/v2" });
   app.get("/healthz", { schema: { hide: true } }, async () => ({ ok: true, seeding: services.status.seeding }));
   app.decorate("hasWeb", await registerWeb(app));
   return app;

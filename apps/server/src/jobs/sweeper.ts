@@ -2,6 +2,7 @@
 // because each batch locks its rows with SKIP LOCKED and every step is guarded by its timestamp.
 import type { Services } from "../services.ts";
 import { sweepDeadlines } from "./sweep-deadlines.ts";
+import { sweepUnlinkedUploads } from "./sweep-unlinked-uploads.ts";
 
 export function startSweeper(services: Services): () => void {
   const seconds = services.config.SWEEP_INTERVAL_SECONDS;
@@ -15,6 +16,12 @@ export function startSweeper(services: Services): () => void {
       if (r.warned + r.overdue + r.escalated > 0) services.logger.info(r, "SLA sweep");
     } catch (err) {
       services.logger.error({ err }, "SLA sweep failed");
+    }
+    try {
+      const uploads = await sweepUnlinkedUploads({ services });
+      if (uploads.deleted > 0) services.logger.info(uploads, "unlinked uploads removed");
+    } catch (err) {
+      services.logger.error({ err }, "unlinked upload sweep failed");
     } finally {
       running = false;
     }

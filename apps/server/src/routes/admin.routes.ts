@@ -1,4 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import { adminBannedPhoneRoutes } from "./admin-banned-phones.routes.ts";
+import { adminOpen311ClientRoutes } from "./admin-open311-clients.routes.ts";
 import { adminUnitRoutes } from "./admin-units.routes.ts";
 import { adminUserRoutes } from "./admin-users.routes.ts";
 import { geoRoutes } from "./geo.routes.ts";
@@ -13,5 +15,7 @@ export async function adminRoutes(app: FastifyInstance) {
   await app.register(geoRoutes);
   await app.register(adminUnitRoutes);
   await app.register(adminUserRoutes);
+  await app.register(adminOpen311ClientRoutes);
   await app.register(securityRoutes);
+  await app.register(adminBannedPhoneRoutes);
 }

@@ -36,8 +36,12 @@ export const ACTION_BODIES: Record<CaseAction, TObject> = {
     "处置反馈: report the work done",
   ),
   verify: strict(
-    { pass: Type.Boolean(), note: Type.String({ maxLength: 2000 }) },
-    "核查: pass closes; fail sends back (返工)",
+    {
+      pass: Type.Boolean(),
+      note: Type.String({ maxLength: 2000 }),
+      photoIds: Type.Optional(Type.Array(Type.String({ format: "uuid" }), { maxItems: MAX_PHOTOS, uniqueItems: true })),
+    },
+    "核查: pass closes; fail sends back (返工); with photos taken on site",
   ),
   evaluate: strict(
     {

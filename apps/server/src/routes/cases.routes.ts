@@ -130,7 +130,11 @@ export async function caseRoutes(app: FastifyInstance) {
         schema: {
           tags: ["case actions"],
           summary: ACTION_BODIES[action].description,
+          description:
+            "Send an Idempotency-Key header to make retries safe: the same key and body return the case " +
+            "without a second transition; the key with another body is refused (422).",
           params: IdParams,
+          headers: Type.Object({ "idempotency-key": Type.Optional(Type.String({ minLength: 8, maxLength: 128 })) }),
           body: ACTION_BODIES[action],
           response: { 200: CaseSchema, ...errorResponses },
         },
@@ -144,6 +148,7 @@ export async function caseRoutes(app: FastifyInstance) {
           action,
           body: request.body as Record<string, unknown>,
           ip: request.ip,
+          idempotencyKey: request.headers["idempotency-key"],
         });
         const found = await getCase({ services, actor, id: row.id }).catch(() => null);
         return presentCase(row, services.places, services.clock.now(), found ?? {});

@@ -83,6 +83,8 @@ export async function geoRoutes(app: FastifyInstance) {
   app.get(
     "/geo/districts",
     {
+      // public data (published boundaries): the citizens' portal draws its map on it without a sign-in
+      config: { auth: false },
       schema: {
         tags: ["places"],
         summary: `GeoJSON FeatureCollection of the district outlines (properties: code, name); ${BOUNDARY_ATTRIBUTION}`,

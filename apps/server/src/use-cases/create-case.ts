@@ -6,6 +6,7 @@ import type { CaseSource } from "@civicgrid/shared";
 import type { Actor } from "../access/actor.ts";
 import { linkPhotos } from "../attachments/link-photos.ts";
 import { nextCaseCode } from "../cases/case-code.ts";
+import { resolveOnCall } from "../cases/resolve-on-call.ts";
 import { findResponsibility } from "../cases/responsibility.ts";
 import type { Db } from "../db/connect.ts";
 import type { CaseRow } from "../db/schema.ts";
@@ -30,6 +31,15 @@ export interface CreateCaseOptions {
   actor: Actor | null;
   input: CreateCaseInput;
   idempotencyKey?: string;
+  /**
+   * Anonymous intake (citizen portal): the token the citizen's browser uploaded its photos with, so
+   * that `input.photoIds` may name them. Only that token's photos can be linked.
+   */
+  publicToken?: string;
+  /** 直接办结: a consultation answered on the call, closed (resolve-direct) in the same transaction */
+  resolveDirect?: { answer: string };
+  /** a ticket imported from the 12345 system: its ticket number (unique) and when the hotline took it */
+  imported?: { ticketNo: string; receivedAt: Date };
 }
 
 export interface CreateCaseResult {
@@ -58,6 +68,9 @@ export async function createCase({
   actor,
   input,
   idempotencyKey,
+  publicToken,
+  resolveDirect,
+  imported,
 }: CreateCaseOptions): Promise<CreateCaseResult> {
   const { db, places, clock, calendar } = services;
   if (actor && !can(actor.roles, "case:create")) throw new AppError("FORBIDDEN");
@@ -84,7 +97,8 @@ export async function createCase({
   const centre = places.centreOf(place.township) ?? places.centreOf(place.district);
   if (!centre) throw new AppError("UNKNOWN_UNIT", { place });
 
-  const now = clock.now();
+  // an imported ticket's time limit runs from when the hotline took the call
+  const now = imported?.receivedAt ?? clock.now();
   const limitDays = route.limitDays ?? DEFAULT_LIMIT_DAYS;
   const { dueAt, warnAt } = deadlinesFor(calendar, now, limitDays);
   const communityName = places.division(place.community)?.name ?? "";
@@ -123,6 +137,7 @@ export async function createCase({
           reported_at: now,
           due_at: dueAt,
           warn_at: warnAt,
+          external_ticket_no: imported?.ticketNo ?? null,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -148,6 +163,7 @@ export async function createCase({
         stage: "report",
         photoIds: input.photoIds ?? [],
         userId: actor?.userId ?? null,
+        publicToken,
         now,
       });
       if (idempotencyKey) {
@@ -157,7 +173,8 @@ export async function createCase({
           .values({ scope, key: idempotencyKey, request_hash: hash, case_id: created.id })
           .execute();
       }
-      return created;
+      if (!resolveDirect) return created;
+      return resolveOnCall({ services, trx, row: created, actor, answer: resolveDirect.answer, now });
     });
     services.events.emit("case", {
       caseId: row.id,
@@ -167,6 +184,10 @@ export async function createCase({
       toStatus: "reported",
       at: now,
     });
+    if (resolveDirect) {
+      const change = { caseId: row.id, code: row.code, fromStatus: "reported", toStatus: row.status, at: now };
+      services.events.emit("case", { ...change, action: "resolve-direct" });
+    }
     return { row, replayed: false };
   } catch (err) {
     if (idempotencyKey && (err as { code?: string }).code === "23505") {

@@ -1,25 +1,27 @@
-// One photo's bytes, for its uploader or for anyone who may read the case it belongs to. Anything
-// else is a 404, like a photo that does not exist.
+// One photo (original or thumbnail), for its uploader or for anyone who may read the case it belongs
+// to. Anything else is a 404, like a photo that does not exist.
 import type { Actor } from "../access/actor.ts";
 import { scopeCases } from "../access/case-scope.ts";
 import { AppError } from "../errors.ts";
+import { type ImageContent, type ImageSize, readImage } from "../media/read-image.ts";
 import type { Services } from "../services.ts";
 
 export interface GetAttachmentOptions {
   services: Services;
   actor: Actor;
   id: string;
+  size: ImageSize;
 }
 
-export async function getAttachment({ services, actor, id }: GetAttachmentOptions) {
+export async function getAttachment({ services, actor, id, size }: GetAttachmentOptions): Promise<ImageContent> {
   const { db } = services;
   const readableCases = scopeCases(db.selectFrom("cases").select("cases.id"), actor);
-  const row = await db
+  const visible = await db
     .selectFrom("attachments")
-    .select(["id", "content_type", "size", "sha256", "data"])
+    .select("id")
     .where("id", "=", id)
     .where((eb) => eb.or([eb("uploaded_by", "=", actor.userId), eb("case_id", "in", readableCases)]))
     .executeTakeFirst();
-  if (!row) throw new AppError("NOT_FOUND");
-  return row;
+  if (!visible) throw new AppError("NOT_FOUND");
+  return readImage(services, id, size);
 }

@@ -8,6 +8,13 @@ import type { Actor } from "../access/actor.ts";
 import { scopeCondition, scopeOf } from "../access/case-scope.ts";
 import { linkPhotos } from "../attachments/link-photos.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import {
+  type ActionKey,
+  actionKeyOf,
+  isActionKeyConflict,
+  recordActionKey,
+  wasApplied,
+} from "../cases/action-idempotency.ts";
 import { applyPatch } from "../cases/apply-patch.ts";
 import { factsFor, placeOf, snapshotOf } from "../cases/facts.ts";
 import { isAssignTarget } from "../cases/unit-options.ts";
@@ -25,13 +32,21 @@ export interface PerformCaseActionOptions {
   body: Record<string, unknown>;
   /** the client's address, for the audit record */
   ip?: string | null;
+  /** Idempotency-Key: a retry of the same request returns the case without a second transition */
+  idempotencyKey?: string;
+  /**
+   * More writes that belong to this transition (e.g. the caller of a "me too" call), run in its
+   * transaction after the event row: if they fail, the transition does not happen either.
+   */
+  within?: (trx: Db, change: { updated: CaseRow; eventSeq: number }) => Promise<void>;
 }
 
 export async function performCaseAction(options: PerformCaseActionOptions): Promise<CaseRow> {
   const { services, actor, caseId, action, ip } = options;
   const audit = { actor, action: `case.${action}`, objectType: "case", objectId: caseId, ip };
   try {
-    const { updated, fromStatus } = await transition(options);
+    const { updated, fromStatus, replayed } = await transition(options);
+    if (replayed) return updated;
     await recordAudit(services, {
       ...audit,
       outcome: "success",
@@ -39,6 +54,8 @@ export async function performCaseAction(options: PerformCaseActionOptions): Prom
     });
     return updated;
   } catch (err) {
+    // the same key taken meanwhile by a request on another case
+    if (isActionKeyConflict(err)) throw new AppError("IDEMPOTENCY_KEY_REUSED");
     // 403: the role or relation does not allow it; 409: the case's state does not
     if (err instanceof AppError && (err.status === 403 || err.status === 409)) {
       await recordAudit(services, {
@@ -53,12 +70,15 @@ export async function performCaseAction(options: PerformCaseActionOptions): Prom
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-async function transition({ services, actor, caseId, action, body }: PerformCaseActionOptions) {
+async function transition({ services, actor, caseId, action, body, idempotencyKey, within }: PerformCaseActionOptions) {
   const { db, places, clock } = services;
   const now = clock.now();
+  const key: ActionKey | null = idempotencyKey ? actionKeyOf(actor.userId, idempotencyKey, caseId, action, body) : null;
   const result = await db.transaction().execute(async (trx) => {
     const row = await lockCase(trx, actor, caseId);
     if (!row) throw new AppError("CASE_NOT_FOUND");
+    // checked under the row lock: a concurrent retry waits for the first and then finds its key
+    if (key && (await wasApplied(trx, key))) return { updated: row, fromStatus: row.status, replayed: true };
     const snapshot = snapshotOf(row);
     const facts = factsFor(actor, row, places);
     const refused = checkAllowed(snapshot, action, facts);
@@ -72,6 +92,9 @@ async function transition({ services, actor, caseId, action, body }: PerformCase
     if (input.action === "feedback") {
       await linkPhotos({ trx, caseId: row.id, stage: "feedback", photoIds: input.photoIds, userId: actor.userId, now });
     }
+    if (input.action === "verify" && Array.isArray(body.photoIds)) {
+      await linkPhotos({ trx, caseId: row.id, stage: "verify", photoIds: body.photoIds, userId: actor.userId, now });
+    }
     if (input.action === "merge") {
       await trx
         .updateTable("cases")
@@ -80,7 +103,7 @@ async function transition({ services, actor, caseId, action, body }: PerformCase
         .execute();
     }
     const note = noteOf(input);
-    await trx
+    const event = await trx
       .insertInto("case_events")
       .values({
         case_id: row.id,
@@ -95,10 +118,14 @@ async function transition({ services, actor, caseId, action, body }: PerformCase
         note,
         data: JSON.stringify(eventData(input, row, updated)),
       })
-      .execute();
-    return { updated, fromStatus: row.status };
+      .returning("seq")
+      .executeTakeFirstOrThrow();
+    if (within) await within(trx, { updated, eventSeq: event.seq });
+    if (key) await recordActionKey(trx, key, row.id, action);
+    return { updated, fromStatus: row.status, replayed: false };
   });
   const { updated, fromStatus } = result;
+  if (result.replayed) return result;
   services.events.emit("case", {
     caseId: updated.id,
     code: updated.code,
@@ -107,7 +134,7 @@ async function transition({ services, actor, caseId, action, body }: PerformCase
     toStatus: updated.status,
     at: now,
   });
-  return { updated, fromStatus };
+  return { updated, fromStatus, replayed: false };
 }
 
 async function lockCase(trx: Db, actor: Actor, id: string): Promise<CaseRow | undefined> {
@@ -202,7 +229,7 @@ async function resolveInput(
   }
 }
 
-function noteOf(input: ActionInput): string | null {
+export function noteOf(input: ActionInput): string | null {
   if ("reason" in input && input.reason) return input.reason;
   if ("note" in input && input.note) return input.note;
   if (input.action === "evaluate") return input.comment ?? null;
@@ -210,7 +237,7 @@ function noteOf(input: ActionInput): string | null {
   return null;
 }
 
-function eventData(input: ActionInput, before: CaseRow, after: CaseRow): Record<string, unknown> {
+export function eventData(input: ActionInput, before: CaseRow, after: CaseRow): Record<string, unknown> {
   const { action: _a, ...fields } = input as ActionInput & Record<string, unknown>;
   delete (fields as Record<string, unknown>).now;
   return {

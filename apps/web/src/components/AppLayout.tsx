@@ -3,9 +3,11 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  CloudUploadOutlined,
   FileSearchOutlined,
   InboxOutlined,
   LogoutOutlined,
+  PhoneOutlined,
   PlusCircleOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -22,6 +24,8 @@ const ICONS: Record<PageKey, ReactNode> = {
   cases: <FileSearchOutlined />,
   dispatch: <AlertOutlined />,
   report: <PlusCircleOutlined />,
+  hotline: <PhoneOutlined />,
+  "hotline/import": <CloudUploadOutlined />,
   admin: <SettingOutlined />,
   security: <SafetyOutlined />,
   audit: <AuditOutlined />,
@@ -31,6 +35,8 @@ const LABELS = {
   cases: "navCases",
   dispatch: "navDispatch",
   report: "navReport",
+  hotline: "navHotline",
+  "hotline/import": "navHotlineImport",
   admin: "navAdmin",
   security: "navSecurity",
   audit: "navAudit",
@@ -43,7 +49,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (!me) return null;
   const pages = pagesFor(me.roles);
-  const selected = pages.find((p) => location.pathname.startsWith(`/${p}`)) ?? "";
+  // the longest matching page: /hotline/import selects the import, not the desk
+  const selected =
+    pages
+      .filter((p) => location.pathname === `/${p}` || location.pathname.startsWith(`/${p}/`))
+      .sort((a, b) => b.length - a.length)[0] ?? "";
   const jurisdiction =
     me.jurisdiction.kind === "division"
       ? me.jurisdiction.name

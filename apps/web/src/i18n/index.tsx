@@ -4,14 +4,21 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useSta
 import { adminEn, adminZh } from "./admin.ts";
 import { casesEn, casesZh } from "./cases.ts";
 import { en } from "./en.ts";
+import { hotlineEn, hotlineZh } from "./hotline.ts";
+import { mobileEn, mobileZh } from "./mobile.ts";
+import { open311En, open311Zh } from "./open311.ts";
+import { portalEn, portalZh } from "./portal.ts";
 import { zh } from "./zh.ts";
 
 // the core dictionary plus one per feature area, so areas can grow their own words independently
-const zhAll = { ...zh, ...casesZh, ...adminZh };
+const zhAll = { ...zh, ...casesZh, ...adminZh, ...mobileZh, ...open311Zh, ...portalZh, ...hotlineZh };
 
 export type Lang = "zh" | "en";
 export type MessageKey = keyof typeof zhAll;
-const DICTS: Record<Lang, Record<MessageKey, string>> = { zh: zhAll, en: { ...en, ...casesEn, ...adminEn } };
+const DICTS: Record<Lang, Record<MessageKey, string>> = {
+  zh: zhAll,
+  en: { ...en, ...casesEn, ...adminEn, ...mobileEn, ...open311En, ...portalEn, ...hotlineEn },
+};
 const STORAGE_KEY = "civicgrid.lang";
 
 interface I18n {

@@ -11,10 +11,15 @@ import type { CaseView } from "../components/cases/caseTypes.ts";
 import "../components/cases/cases.css";
 import { errorText } from "../components/cases/errors.ts";
 import { StatusTag } from "../components/cases/StatusTag.tsx";
+import { CaseCallers } from "../components/hotline/CaseCallers.tsx";
 import { CaseMap } from "../components/map/index.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { ApiError, get } from "../lib/api.ts";
+import { useAuth } from "../lib/auth.tsx";
 import { useLoad } from "../lib/hooks.ts";
+
+/** Roles that may see reporter data (the server's pii:unmask): they see who else called. */
+const CALLER_READERS = ["hotline_agent", "city_centre", "district_centre", "township_centre"];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -22,6 +27,8 @@ export function CasePage() {
   const { id = "" } = useParams();
   const { t, lang } = useI18n();
   const navigate = useNavigate();
+  const { me } = useAuth();
+  const seesCallers = me?.roles.some((r) => CALLER_READERS.includes(r)) ?? false;
   const valid = UUID.test(id);
   const found = useLoad(valid ? id : null, () => get<CaseView>(`/cases/${id}`));
   const c = found.data?.id === id ? found.data : undefined;
@@ -115,6 +122,11 @@ export function CasePage() {
             <Card size="small" title={t("counters")}>
               <CaseCounters c={c} />
             </Card>
+            {seesCallers && (
+              <Card size="small" title={`${t("hlCallers")} (${c.counters.meToo})`}>
+                <CaseCallers caseId={c.id} meToo={c.counters.meToo} />
+              </Card>
+            )}
           </Space>
         </Col>
       </Row>

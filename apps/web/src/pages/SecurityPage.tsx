@@ -23,6 +23,7 @@ interface Row {
 const PERMISSION_ORDER = [
   "case:create",
   "attachment:upload",
+  "mobile:use",
   "pii:unmask",
   "config:read",
   "config:write",

@@ -48,8 +48,14 @@ export const PERMISSIONS = {
     "department_handler",
     "hotline_agent",
   ],
+  /** the grid workers' phone app: my grids, my tasks, patrols with their GPS track */
+  "mobile:use": ["grid_worker"],
   /** see a reporter's full phone number (audited, with a reason): the hotline calls back, centres coordinate */
   "pii:unmask": ["hotline_agent", "city_centre", "district_centre", "township_centre"],
+  /** the 12345 desk: record calls, answer consultations on the call (直接办结), attach "me too" callers */
+  "hotline:desk": ["hotline_agent", "city_centre", "district_centre", "township_centre"],
+  /** bulk import of tickets exported by the 12345 system: city-wide, so the hotline and the city centre */
+  "hotline:import": ["hotline_agent", "city_centre"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

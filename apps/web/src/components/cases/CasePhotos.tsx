@@ -1,4 +1,4 @@
-// The case's photos by stage (as reported, after handling), with a shared preview.
+// The case's photos by stage (as reported, after handling): thumbnails, with a shared preview of the originals.
 import { Image, Typography } from "antd";
 import { useI18n } from "../../i18n/index.tsx";
 import type { CasePhoto } from "./caseTypes.ts";
@@ -18,7 +18,16 @@ export function CasePhotos({ photos }: { photos: CasePhoto[] }) {
           </Typography.Text>
           <div className="cg-photos" data-testid={`photos-${stage}`}>
             {list.map((p) => (
-              <Image key={p.id} src={p.url} width={104} height={104} alt={t("photo")} />
+              // the list shows the thumbnail; the preview opens the original
+              <Image
+                key={p.id}
+                src={p.thumbnailUrl ?? p.url}
+                preview={{ src: p.url }}
+                width={104}
+                height={104}
+                style={{ objectFit: "cover" }}
+                alt={t("photo")}
+              />
             ))}
           </div>
         </div>

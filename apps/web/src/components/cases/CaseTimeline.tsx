@@ -64,7 +64,9 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
       items={sorted.map((e) => {
         const who = e.actorUnit
           ? `${e.actorUnit.name}${e.actorRole ? ` · ${t(`role_${e.actorRole}` as MessageKey)}` : ""}`
-          : t("systemActor");
+          : e.actorRole === "citizen"
+            ? t("role_citizen") // the reporter on the citizens' portal: no unit, no account
+            : t("systemActor");
         const changed = e.fromStatus && e.fromStatus !== e.toStatus;
         return {
           key: e.seq,

@@ -3,7 +3,10 @@ import type { CaseDetail } from "../../lib/types.ts";
 
 export interface CasePhoto {
   id: string;
+  /** the cleaned original */
   url: string;
+  /** a small WebP for lists (older servers: absent) */
+  thumbnailUrl?: string;
   stage: "report" | "feedback";
   uploadedAt: string;
 }
@@ -14,5 +17,8 @@ export interface UploadedPhoto {
   id: string;
   contentType: string;
   size: number;
+  width?: number;
+  height?: number;
   url: string;
+  thumbnailUrl?: string;
 }

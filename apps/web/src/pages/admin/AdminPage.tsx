@@ -13,6 +13,8 @@ const UnitsTab = lazy(() => import("./UnitsTab.tsx").then((m) => ({ default: m.U
 const UsersTab = lazy(() => import("./UsersTab.tsx").then((m) => ({ default: m.UsersTab })));
 const CategoriesTab = lazy(() => import("./CategoriesTab.tsx").then((m) => ({ default: m.CategoriesTab })));
 const CalendarTab = lazy(() => import("./CalendarTab.tsx").then((m) => ({ default: m.CalendarTab })));
+const BannedPhonesTab = lazy(() => import("./BannedPhonesTab.tsx").then((m) => ({ default: m.BannedPhonesTab })));
+const Open311ClientsTab = lazy(() => import("./Open311ClientsTab.tsx").then((m) => ({ default: m.Open311ClientsTab })));
 
 const TABS = [
   { key: "divisions", label: "adminTabDivisions", Page: DivisionsTab },
@@ -20,6 +22,8 @@ const TABS = [
   { key: "users", label: "adminTabUsers", Page: UsersTab },
   { key: "categories", label: "adminTabCategories", Page: CategoriesTab },
   { key: "calendar", label: "adminTabCalendar", Page: CalendarTab },
+  { key: "banned-phones", label: "banTab", Page: BannedPhonesTab },
+  { key: "open311", label: "o311Tab", Page: Open311ClientsTab },
 ] as const;
 
 export function AdminPage() {

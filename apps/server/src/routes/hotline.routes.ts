@@ -1,0 +1,365 @@
+// The 12345 hotline desk: caller history, similar open cases while typing, "me too" callers,
+// consultations closed on the call (直接办结), places by name, and bulk import of tickets.
+// See docs/hotline.md.
+import multipart from "@fastify/multipart";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type } from "@sinclair/typebox";
+import type { FastifyInstance } from "fastify";
+import { IMPORT_FIELDS } from "../hotline/import-mapping.ts";
+import { IMPORT_UPLOAD_LIMITS, readImportUpload } from "../hotline/read-import-upload.ts";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS } from "../hotline/read-table-file.ts";
+import { actorOf } from "../http/auth.ts";
+import { CaseSchema, ErrorResponse, errorResponses, Page, PageQuery } from "../http/schemas.ts";
+import { presentCase } from "../presenters/case.ts";
+import {
+  presentCaller,
+  presentCallerCase,
+  presentImport,
+  presentImportSummary,
+  presentPlace,
+  presentSimilarCase,
+} from "../presenters/hotline.ts";
+import { attachCaller } from "../use-cases/attach-caller.ts";
+import { commitHotlineImport } from "../use-cases/commit-hotline-import.ts";
+import { findSimilarCases, SIMILAR_MAX_LIMIT } from "../use-cases/find-similar-cases.ts";
+import { getCase } from "../use-cases/get-case.ts";
+import { getHotlineImport } from "../use-cases/get-hotline-import.ts";
+import { listCallerCases } from "../use-cases/list-caller-cases.ts";
+import { listCaseCallers } from "../use-cases/list-case-callers.ts";
+import { listHotlineImports } from "../use-cases/list-hotline-imports.ts";
+import { resolveConsultation } from "../use-cases/resolve-consultation.ts";
+import { searchPlaces } from "../use-cases/search-places.ts";
+import { uploadHotlineImport } from "../use-cases/upload-hotline-import.ts";
+
+const PhoneText = Type.String({ pattern: "^\\+?[0-9][0-9 -]{4,19}$" });
+const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+const IdempotencyHeader = Type.Object({
+  "idempotency-key": Type.Optional(Type.String({ minLength: 8, maxLength: 128 })),
+});
+const Loose = (props: Parameters<typeof Type.Object>[0]) => Type.Object(props, { additionalProperties: true });
+
+const CallerBody = Type.Object(
+  {
+    name: Type.Optional(Type.String({ maxLength: 50 })),
+    phone: Type.Optional(PhoneText),
+    note: Type.Optional(Type.String({ maxLength: 2000, description: "what the caller said" })),
+  },
+  { additionalProperties: false },
+);
+const Caller = Loose({ id: Type.Integer(), name: Type.Union([Type.String(), Type.Null()]), at: Type.String() });
+
+const ConsultationBody = Type.Object(
+  {
+    description: Type.String({ minLength: 1, maxLength: 5000, description: "the caller's question" }),
+    answer: Type.String({ minLength: 1, maxLength: 4000, description: "the answer given on the call" }),
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    lng: Type.Number({ minimum: -180, maximum: 180 }),
+    title: Type.Optional(Type.String({ maxLength: 200 })),
+    categoryCode: Type.Optional(Type.String({ pattern: "^[A-Z0-9]{2,16}$" })),
+    address: Type.Optional(Type.String({ maxLength: 300 })),
+    reporter: Type.Optional(
+      Type.Object(
+        { name: Type.Optional(Type.String({ maxLength: 50 })), phone: Type.Optional(PhoneText) },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+const Mapping = Type.Object(
+  Object.fromEntries(IMPORT_FIELDS.map((f) => [f, Type.Optional(Type.String({ minLength: 1, maxLength: 255 }))])),
+  { additionalProperties: false, description: "field → the file's column header" },
+);
+const ImportSchema = Loose({
+  id: Type.String(),
+  fileName: Type.String(),
+  status: Type.String(),
+  rowCount: Type.Integer(),
+  headers: Type.Array(Type.String()),
+  counts: Loose({}),
+  suggestedMapping: Type.Optional(Loose({})),
+  preview: Type.Optional(Type.Array(Type.Array(Type.String()))),
+  report: Type.Optional(Type.Array(Loose({}))),
+});
+
+export async function hotlineRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { services } = app;
+  await app.register(importUploadRoute);
+
+  r.get(
+    "/hotline/callers/:phone/cases",
+    {
+      schema: {
+        tags: ["hotline"],
+        summary: "来电历史: the caller's earlier cases, as reporter or as a 'me too' caller, newest call first",
+        description: "Personal data: for roles that may see reporter data (pii:unmask); every look-up is audited.",
+        params: Type.Object({ phone: PhoneText }),
+        querystring: Type.Object(PageQuery),
+        response: { 200: Page(Loose({ id: Type.String(), lastCallAt: Type.String() })), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20 } = request.query;
+      const result = await listCallerCases({
+        services,
+        actor: actorOf(request),
+        phone: request.params.phone,
+        page,
+        pageSize,
+        ip: request.ip,
+      });
+      const now = services.clock.now();
+      return { ...result, rows: undefined, items: result.rows.map((c) => presentCallerCase(c, services.places, now)) };
+    },
+  );
+
+  r.get(
+    "/cases/similar",
+    {
+      schema: {
+        tags: ["hotline"],
+        summary: "Open cases of the last 30 days near a point that look like the same problem, best first",
+        description:
+          "Radius 500 m, 1500 m for water, heating, gas, power, transport and road categories. Score 0…1 from " +
+          "shared words (Chinese character bigrams), distance, category and age, with the reasons in `why`.",
+        querystring: Type.Object({
+          lat: Type.Number({ minimum: -90, maximum: 90 }),
+          lng: Type.Number({ minimum: -180, maximum: 180 }),
+          text: Type.Optional(Type.String({ maxLength: 5000 })),
+          categoryCode: Type.Optional(Type.String({ pattern: "^[A-Z0-9]{2,16}$" })),
+          excludeId: Type.Optional(Type.String({ format: "uuid" })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: SIMILAR_MAX_LIMIT, default: 5 })),
+        }),
+        response: {
+          200: Type.Object({
+            items: Type.Array(Loose({ id: Type.String(), score: Type.Number(), why: Loose({}) })),
+            radiusM: Type.Integer(),
+            windowDays: Type.Integer(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { lat, lng, text = "", categoryCode, excludeId, limit = 5 } = request.query;
+      const found = await findSimilarCases({
+        services,
+        actor: actorOf(request),
+        lat,
+        lng,
+        text,
+        categoryCode,
+        excludeId,
+        limit,
+      });
+      return {
+        items: found.ranked.map((x) => presentSimilarCase(x, services.places)),
+        radiusM: found.radiusM,
+        windowDays: found.windowDays,
+      };
+    },
+  );
+
+  r.get(
+    "/hotline/places",
+    {
+      schema: {
+        tags: ["hotline"],
+        summary: "Communities and townships whose name contains q (≤ 10), each with a point inside it",
+        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 50 }) }),
+        response: { 200: Type.Object({ items: Type.Array(Loose({ code: Type.String() })) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const found = await searchPlaces({ services, actor: actorOf(request), q: request.query.q });
+      return { items: found.map(presentPlace) };
+    },
+  );
+
+  r.post(
+    "/cases/:id/callers",
+    {
+      schema: {
+        tags: ["hotline"],
+        summary: "附议 'me too': attach a further caller to an open case (its me-too action and the caller, together)",
+        params: IdParams,
+        headers: IdempotencyHeader,
+        body: CallerBody,
+        response: {
+          200: Type.Object({ case: CaseSchema, caller: Type.Union([Caller, Type.Null()]) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { row, caller } = await attachCaller({
+        services,
+        actor,
+        caseId: request.params.id,
+        caller: request.body,
+        ip: request.ip,
+        idempotencyKey: request.headers["idempotency-key"],
+      });
+      const found = await getCase({ services, actor, id: row.id }).catch(() => null);
+      return {
+        case: presentCase(row, services.places, services.clock.now(), found ?? {}),
+        caller: caller ? presentCaller(caller) : null,
+      };
+    },
+  );
+
+  r.get(
+    "/cases/:id/callers",
+    {
+      schema: {
+        tags: ["hotline"],
+        summary: "The further callers of a case, newest first (phones masked; for roles that may see reporter data)",
+        params: IdParams,
+        querystring: Type.Object(PageQuery),
+        response: { 200: Page(Caller), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20 } = request.query;
+      const result = await listCaseCallers({
+        services,
+        actor: actorOf(request),
+        caseId: request.params.id,
+        page,
+        pageSize,
+      });
+      return { ...result, rows: undefined, items: result.rows.map(presentCaller) };
+    },
+  );
+
+  r.post(
+    "/hotline/consultations",
+    {
+      schema: {
+        tags: ["hotline"],
+        summary: "直接办结: record a consultation answered on the call — reported and closed with the answer at once",
+        headers: IdempotencyHeader,
+        body: ConsultationBody,
+        response: { 201: CaseSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      const { answer, ...input } = request.body;
+      const { row, replayed } = await resolveConsultation({
+        services,
+        actor,
+        input,
+        answer,
+        idempotencyKey: request.headers["idempotency-key"],
+        ip: request.ip,
+      });
+      if (replayed) reply.header("Idempotent-Replayed", "true");
+      const found = await getCase({ services, actor, id: row.id }).catch(() => null);
+      return reply.status(201).send(presentCase(row, services.places, services.clock.now(), found ?? {}));
+    },
+  );
+
+  r.get(
+    "/hotline/imports",
+    {
+      schema: {
+        tags: ["hotline"],
+        summary: "Bulk imports of hotline tickets, newest first",
+        querystring: Type.Object(PageQuery),
+        response: { 200: Page(ImportSchema), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20 } = request.query;
+      const result = await listHotlineImports({ services, actor: actorOf(request), page, pageSize });
+      return { ...result, rows: undefined, items: result.rows.map(presentImportSummary) };
+    },
+  );
+
+  r.get(
+    "/hotline/imports/:id",
+    {
+      schema: {
+        tags: ["hotline"],
+        summary: "One import: before commit its columns, first rows and suggested mapping; after, its row report",
+        params: IdParams,
+        response: { 200: ImportSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { row, suggestedMapping } = await getHotlineImport({
+        services,
+        actor: actorOf(request),
+        id: request.params.id,
+      });
+      return presentImport(row, { suggestedMapping, preview: row.preview, report: row.report as never });
+    },
+  );
+
+  r.post(
+    "/hotline/imports/:id/commit",
+    {
+      schema: {
+        tags: ["hotline"],
+        summary: "Import with a column mapping: every row checked; valid rows become cases; the row-by-row report",
+        description:
+          "Required: ticketNo, receivedAt, description, and a place (lat+lng, address or community). Rows with " +
+          "problems are reported and not imported; a ticket number imported before is reported as a duplicate.",
+        params: IdParams,
+        body: Type.Object({ mapping: Mapping }, { additionalProperties: false }),
+        response: { 200: ImportSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      const { row, report } = await commitHotlineImport({
+        services,
+        actor,
+        id: request.params.id,
+        mapping: request.body.mapping,
+        ip: request.ip,
+      });
+      const uploader = await services.db
+        .selectFrom("users")
+        .select("display_name")
+        .where("id", "=", row.uploaded_by)
+        .executeTakeFirst();
+      return presentImport({ ...row, uploader_name: uploader?.display_name ?? null }, { report });
+    },
+  );
+}
+
+/** The upload alone parses multipart bodies, with the import's own caps (one file, 5 MB). */
+async function importUploadRoute(app: FastifyInstance) {
+  await app.register(multipart, { limits: IMPORT_UPLOAD_LIMITS, throwFileSizeLimit: true });
+  const r = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { services } = app;
+  r.post(
+    "/hotline/imports",
+    {
+      schema: {
+        tags: ["hotline"],
+        summary: `Upload tickets (CSV or XLSX ≤ ${MAX_IMPORT_BYTES / 1024 / 1024} MB, ≤ ${MAX_IMPORT_ROWS} rows) as multipart field \`file\``,
+        description:
+          "CSV in UTF-8 (with or without BOM), UTF-16 or GBK; comma, tab or semicolon. The first row names the " +
+          "columns. Answers the columns, the first rows and a suggested mapping; commit with POST …/commit.",
+        consumes: ["multipart/form-data"],
+        response: { 201: ImportSchema, 413: ErrorResponse, 415: ErrorResponse, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { row, suggestedMapping, preview } = await uploadHotlineImport({
+        services,
+        actor: actorOf(request),
+        readFile: () => readImportUpload(request),
+        ip: request.ip,
+      });
+      const found = { ...row, uploader_name: actorOf(request).displayName };
+      return reply.status(201).send(presentImport(found, { suggestedMapping, preview }));
+    },
+  );
+}

@@ -1,0 +1,103 @@
+// A citizen's own step on their report, proved by the receipt code: evaluate it once closed, or
+// reopen it (once) when not satisfied. The domain's transition table decides with the facts of a
+// reporter; the patch and one append-only event (actor_role `citizen`, no user) are written in one
+// transaction under the case's row lock, as for staff actions.
+import { type ActionInput, checkAllowed, decide } from "@civicgrid/domain";
+import type { Rating } from "@civicgrid/shared";
+import { sql } from "kysely";
+import { recordAudit } from "../audit/record-audit.ts";
+import { applyPatch } from "../cases/apply-patch.ts";
+import { snapshotOf } from "../cases/facts.ts";
+import type { CaseRow } from "../db/schema.ts";
+import { AppError } from "../errors.ts";
+import { CITIZEN_FACTS, CITIZEN_ROLE } from "../public/citizen.ts";
+import { caseIdOfReceipt } from "../public/find-by-receipt.ts";
+import type { Services } from "../services.ts";
+import { eventData, noteOf } from "./perform-case-action.ts";
+
+export type CitizenActionInput =
+  | { action: "evaluate"; rating: Rating; comment?: string }
+  | { action: "reopen"; reason: string };
+
+export interface PerformCitizenActionOptions {
+  services: Services;
+  receipt: string;
+  input: CitizenActionInput;
+  ip?: string | null;
+}
+
+export async function performCitizenAction({
+  services,
+  receipt,
+  input,
+  ip,
+}: PerformCitizenActionOptions): Promise<CaseRow> {
+  const { db, clock } = services;
+  const caseId = await caseIdOfReceipt(db, receipt);
+  const audit = { actor: null, action: `public.case.${input.action}`, objectType: "case", objectId: caseId, ip };
+  const now = clock.now();
+  try {
+    const { updated, fromStatus } = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .selectFrom("cases")
+        .selectAll()
+        .where("id", "=", caseId)
+        .forUpdate()
+        .executeTakeFirstOrThrow();
+      const snapshot = snapshotOf(row);
+      const refused = checkAllowed(snapshot, input.action, CITIZEN_FACTS);
+      if (refused) throw new AppError(refused, { status: row.status, action: input.action });
+      const domainInput: ActionInput =
+        input.action === "evaluate"
+          ? { action: "evaluate", rating: input.rating, comment: input.comment?.trim() || undefined }
+          : { action: "reopen", reason: input.reason };
+      const decision = decide(snapshot, domainInput, CITIZEN_FACTS);
+      if (!decision.ok) throw new AppError(decision.code, { status: row.status, action: input.action });
+      const next = await applyPatch({
+        services,
+        trx,
+        row,
+        patch: decision.patch,
+        input: domainInput,
+        actor: null,
+        now,
+      });
+      await trx
+        .insertInto("case_events")
+        .values({
+          case_id: row.id,
+          seq: sql<number>`(select coalesce(max(seq), 0) + 1 from case_events where case_id = ${row.id})`,
+          action: input.action,
+          from_status: row.status,
+          to_status: next.status,
+          actor_user_id: null,
+          actor_role: CITIZEN_ROLE,
+          actor_unit_code: null,
+          at: now,
+          note: noteOf(domainInput),
+          data: JSON.stringify({ ...eventData(domainInput, row, next), channel: "portal" }),
+        })
+        .execute();
+      return { updated: next, fromStatus: row.status };
+    });
+    services.events.emit("case", {
+      caseId: updated.id,
+      code: updated.code,
+      action: input.action,
+      fromStatus,
+      toStatus: updated.status,
+      at: now,
+    });
+    await recordAudit(services, {
+      ...audit,
+      outcome: "success",
+      detail: { code: updated.code, from: fromStatus, to: updated.status },
+    });
+    return updated;
+  } catch (err) {
+    if (err instanceof AppError && (err.status === 403 || err.status === 409)) {
+      await recordAudit(services, { ...audit, outcome: "failure", detail: { error: err.code } });
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,132 @@
+// A citizen's report from the portal: placed by its map point or, failing that, by the community or
+// township its address names; the phone kept only when its one-time code checks out; photos those
+// the browser's token uploaded. The case enters the same intake as every channel (createCase, source
+// `web`, no staff actor) and the citizen gets a receipt code, stored hashed, to follow it.
+import { recordAudit } from "../audit/record-audit.ts";
+import type { CaseRow } from "../db/schema.ts";
+import { AppError } from "../errors.ts";
+import { consumeOtp, releaseOtp } from "../public/otp.ts";
+import { isPhoneBanned, normalizePhone } from "../public/phone.ts";
+import { requirePublicToken } from "../public/public-token.ts";
+import { formatReceipt, hashReceipt, newReceiptCode } from "../public/receipt.ts";
+import { resolveAddress } from "../public/resolve-address.ts";
+import type { Services } from "../services.ts";
+import { createCase } from "./create-case.ts";
+
+export interface PublicReportInput {
+  lat?: number;
+  lng?: number;
+  address?: string;
+  categoryCode?: string;
+  description: string;
+  name?: string;
+  phone?: string;
+  otpCode?: string;
+  photoIds?: string[];
+}
+
+export interface SubmitPublicReportOptions {
+  services: Services;
+  input: PublicReportInput;
+  /** the browser's token (X-Public-Token); needed when photos are named */
+  publicToken?: string;
+  ip?: string | null;
+}
+
+export interface SubmittedPublicReport {
+  row: CaseRow;
+  /** shown once, never stored in clear */
+  receipt: string;
+  /** the division the address text was placed in, when there was no map point */
+  placedBy: { code: string; name: string; level: string } | null;
+}
+
+export async function submitPublicReport({
+  services,
+  input,
+  publicToken,
+  ip,
+}: SubmitPublicReportOptions): Promise<SubmittedPublicReport> {
+  const { db, clock } = services;
+  if ((input.lat === undefined) !== (input.lng === undefined)) {
+    throw new AppError("VALIDATION_FAILED", {
+      field: input.lat === undefined ? "lat" : "lng",
+      problem: "lat and lng go together",
+    });
+  }
+  if (input.otpCode && !input.phone)
+    throw new AppError("VALIDATION_FAILED", { field: "otpCode", problem: "a code needs its phone" });
+  const photoIds = input.photoIds ?? [];
+  const token = photoIds.length > 0 ? await requirePublicToken(services, publicToken) : undefined;
+
+  let point: { lat: number; lng: number };
+  let placedBy: SubmittedPublicReport["placedBy"] = null;
+  const address = input.address?.trim() || undefined;
+  if (input.lat !== undefined && input.lng !== undefined) point = { lat: input.lat, lng: input.lng };
+  else if (address) {
+    const resolved = await resolveAddress(services, address);
+    point = { lat: resolved.lat, lng: resolved.lng };
+    placedBy = resolved.division;
+  } else throw new AppError("LOCATION_REQUIRED");
+
+  const phone = input.phone ? normalizePhone(input.phone) : null;
+  if (phone && (await isPhoneBanned(db, phone))) throw new AppError("PHONE_BANNED");
+  if (phone && !input.otpCode) throw new AppError("OTP_REQUIRED");
+  // the code is spent before the case is written; if the case is then refused, it is given back
+  const otpId = phone ? await consumeOtp(db, phone, input.otpCode as string, clock.now()) : null;
+
+  const name = input.name?.trim() || undefined;
+  let row: CaseRow;
+  try {
+    ({ row } = await createCase({
+      services,
+      actor: null,
+      publicToken: token,
+      input: {
+        description: input.description,
+        lat: point.lat,
+        lng: point.lng,
+        categoryCode: input.categoryCode,
+        address,
+        source: "web",
+        reporter: name || phone ? { name, phone: phone ?? undefined } : undefined,
+        photoIds,
+      },
+    }));
+  } catch (err) {
+    if (otpId) await releaseOtp(db, otpId);
+    throw err;
+  }
+  const receipt = await storeReceipt(services, row.id);
+  await recordAudit(services, {
+    actor: null,
+    action: "public.report",
+    objectType: "case",
+    objectId: row.id,
+    outcome: "success",
+    ip,
+    detail: {
+      code: row.code,
+      phoneVerified: phone !== null,
+      photos: photoIds.length,
+      placedBy: placedBy?.code ?? null,
+    },
+  });
+  return { row, receipt: formatReceipt(receipt), placedBy };
+}
+
+/** A fresh receipt for the case; a (vanishingly unlikely) clash with an existing code draws again. */
+async function storeReceipt(services: Services, caseId: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const code = newReceiptCode();
+    try {
+      await services.db
+        .insertInto("public_receipts")
+        .values({ receipt_hash: hashReceipt(code), case_id: caseId, created_at: services.clock.now() })
+        .execute();
+      return code;
+    } catch (err) {
+      if ((err as { code?: string }).code !== "23505" || attempt >= 3) throw err;
+    }
+  }
+}

@@ -1,0 +1,42 @@
+// What a receipt holder may see of their report: the case, its events (the presenter keeps only the
+// public steps) and its photos (their own report photos and the handling result's).
+import type { CaseEventRow, CaseRow } from "../db/schema.ts";
+import { caseOfReceipt } from "../public/find-by-receipt.ts";
+import type { Services } from "../services.ts";
+
+export interface TrackPublicReportOptions {
+  services: Services;
+  receipt: string;
+}
+
+export interface TrackedReport {
+  row: CaseRow;
+  events: CaseEventRow[];
+  photos: { id: string; stage: "report" | "feedback" }[];
+  categoryName: string | null;
+}
+
+export async function trackPublicReport({ services, receipt }: TrackPublicReportOptions): Promise<TrackedReport> {
+  const { db } = services;
+  const row = await caseOfReceipt(db, receipt);
+  const [events, photos, category] = await Promise.all([
+    db.selectFrom("case_events").selectAll().where("case_id", "=", row.id).orderBy("seq").execute(),
+    db
+      .selectFrom("attachments")
+      .select(["id", "stage"])
+      .where("case_id", "=", row.id)
+      .where("stage", "in", ["report", "feedback"])
+      .orderBy("created_at")
+      .orderBy("id")
+      .execute(),
+    row.category_code
+      ? db.selectFrom("categories").select("name").where("code", "=", row.category_code).executeTakeFirst()
+      : undefined,
+  ]);
+  return {
+    row,
+    events,
+    photos: photos.map((p) => ({ id: p.id, stage: p.stage as "report" | "feedback" })),
+    categoryName: category?.name ?? null,
+  };
+}

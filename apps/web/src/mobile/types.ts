@@ -1,0 +1,34 @@
+// Shapes of the phone app's API answers (GET /mobile/home, /mobile/tasks, /mobile/patrols).
+import type { FeatureCollection } from "geojson";
+import type { CaseSummary } from "../lib/types.ts";
+
+export interface PatrolView {
+  id: string;
+  startedAt: string;
+  endedAt: string | null;
+  active: boolean;
+  durationSeconds: number;
+  distanceM: number;
+  pointCount: number;
+}
+
+export interface MobileHome {
+  user: { username: string; displayName: string; unitName: string };
+  community: { code: string; name: string } | null;
+  grids: FeatureCollection;
+  tasks: { toVerify: number; myOpen: number; overdue: number };
+  patrol: PatrolView | null;
+  today: { patrols: number; distanceM: number };
+}
+
+export interface MobileTask extends CaseSummary {
+  lat: number;
+  lng: number;
+  address: string | null;
+  gridName: string | null;
+  excerpt: string;
+  handledAt: string | null;
+  resultNote: string | null;
+}
+
+export type TaskKind = "verify" | "mine";
