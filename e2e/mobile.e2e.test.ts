@@ -140,6 +140,8 @@ describe("the grid workers' phone app", () => {
     await page.getByTestId("category-search").locator("input").fill("污水 井盖");
     await page.getByTestId("category-option").filter({ hasText: "污水井盖" }).first().click();
     await expect.poll(() => page.getByTestId("category-button").textContent()).toContain("污水井盖");
+    // the sheet gives the focus back to its button when it has closed: type after that
+    await page.getByTestId("category-search").waitFor({ state: "hidden" });
 
     // the keyboard's voice or pinyin input: a composition, then the committed Chinese text
     const text = page.getByTestId("report-description");

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { choose, PHOTO, uploadPhoto } from "./actions.ts";
-import { launch, screenshot } from "./browser.ts";
+import { launch, screenshot, signIn } from "./browser.ts";
 import { E2E_PASSWORD } from "./constants.ts";
 
 const YUHUA_STATION = "210303003003-station";
@@ -124,6 +124,7 @@ describe("the citizens' portal", () => {
 
     await page.getByTestId("p-locate-me").click();
     await expect.poll(async () => (await page.getByTestId("p-place").textContent()) ?? "").toMatch(/裕华社区/);
+    await screenshot(page, "41-portal-report-map");
     await choose(page, "p-category", "路灯");
     await page.getByTestId("p-description").fill(DESCRIPTION);
     await uploadPhoto(page, "p-photos");
@@ -133,7 +134,7 @@ describe("the citizens' portal", () => {
     await page.getByTestId("p-code-sent").waitFor();
     await expect(await page.getByTestId("p-code-sent").textContent()).toContain("139****0001");
     await page.getByTestId("p-otp-code").fill(await codeFromLog(PHONE));
-    await screenshot(page, "41-portal-report");
+    await screenshot(page, "41-portal-report-contact");
 
     await page.getByTestId("p-submit").click();
     await page.getByTestId("p-receipt").waitFor();
@@ -165,6 +166,7 @@ describe("the citizens' portal", () => {
     await page.getByTestId("p-track-report").waitFor();
     await expect.poll(() => page.getByTestId("p-track-status").getAttribute("data-status")).toBe("closed");
     await page.getByTestId("p-track-result").getByText("已更换损坏的灯泡").waitFor();
+    expect(await page.getByTestId("p-track-result").textContent()).not.toContain("13812345678");
     const steps = await page.getByTestId("p-step").evaluateAll((els) => els.map((e) => e.getAttribute("data-step")));
     expect(steps).toEqual(["verify-pass", "feedback", "accept", "dispatch", "register", "report"]);
     const shown = (await page.getByTestId("p-track").textContent()) ?? "";
@@ -172,7 +174,8 @@ describe("the citizens' portal", () => {
     expect(shown).not.toContain(PHONE);
     await screenshot(page, "43-portal-track-closed");
 
-    await page.getByTestId("p-rating-unsatisfied").click();
+    // the radio input itself is hidden: click its button, as a person does
+    await page.locator("label", { has: page.getByTestId("p-rating-unsatisfied") }).click();
     await page.getByTestId("p-comment").fill("灯亮了两天又坏了");
     await page.getByTestId("p-evaluate-submit").click();
     await page.getByTestId("p-reopen").waitFor();
@@ -221,6 +224,26 @@ describe("the citizens' portal", () => {
     await page.getByTestId("p-lang").click();
     await expect.poll(() => page.getByTestId("p-nav-results").textContent()).toBe("Results");
     await page.getByTestId("p-lang").click();
+    expect(errors).toEqual([]);
+  });
+
+  it("the system admin bars a phone in the workbench; the portal then refuses it a code", async () => {
+    const barred = "13912340099";
+    const admin = await signIn(browser, "sysadmin");
+    await admin.page.goto(`${base()}/admin/banned-phones`);
+    await admin.page.getByTestId("banned-phones").waitFor();
+    await admin.page.getByTestId("ban-add").click();
+    await admin.page.getByTestId("ban-phone").fill(barred);
+    await admin.page.getByTestId("ban-reason").fill("恶意重复提交虚假诉求");
+    await admin.page.locator(".ant-modal-footer").getByRole("button", { name: "禁用手机号" }).click();
+    await admin.page.getByRole("cell", { name: barred }).waitFor();
+    await screenshot(admin.page, "46-admin-banned-phones");
+    await admin.context.close();
+
+    await page.getByTestId("p-nav-report").click();
+    await page.getByTestId("p-phone").fill(barred);
+    await page.getByTestId("p-send-code").click();
+    await expect.poll(async () => (await page.getByTestId("p-otp-error").textContent()) ?? "").toContain("12345");
     expect(errors).toEqual([]);
   });
 });

@@ -477,14 +477,16 @@ describe("tracking, evaluation and reopening", () => {
     ]);
     expect(t.timeline[2].unit).toBe(ctx.services.places.unit(STATION)?.name);
     expect(t.timeline[1].unit).toBe(ctx.services.places.unit(BAJIAZI_CENTRE)?.name);
-    expect(t.result.note).toBe(resultNote);
+    expect(t.result.note).toBe("已更换井盖并设置警示,联系人***********");
     expect(t.result.photos).toHaveLength(1);
     expect(
       (await ctx.app.inject({ method: "GET", url: t.result.photos[0].thumbnailUrl, remoteAddress: ip })).statusCode,
     ).toBe(200);
 
     const text = res.body;
-    for (const secret of [phone, maskPhone(phone), "张三丰", returnNote]) expect(text).not.toContain(secret);
+    for (const secret of [phone, maskPhone(phone), "张三丰", returnNote, "13812345678"]) {
+      expect(text).not.toContain(secret);
+    }
     for (const account of DEMO_ACCOUNTS) {
       expect(text).not.toContain(account.displayName);
       expect(text).not.toContain(`"${account.username}"`);

@@ -36,6 +36,13 @@ export async function registerWeb(app: FastifyInstance): Promise<boolean> {
     return reply.sendFile("index.html");
   };
   app.get("/", { schema: { hide: true } }, shell);
+  // an application's root (/m/, /p/) is a folder of dist: the static handler refuses folders (403)
+  for (const { prefix, file } of SHELLS) {
+    app.get(prefix, { schema: { hide: true } }, (_req, reply) => {
+      reply.header("cache-control", "no-cache");
+      return reply.sendFile(file);
+    });
+  }
   return true;
 }
 

@@ -1,12 +1,14 @@
 // What the portal shows a receipt holder: status in citizen words, the public steps of the timeline
 // with unit names only (no staff names, no internal notes such as return reasons or supervision),
-// the handling result once closed, their evaluation, and what they may do now.
+// the handling result once closed (numbers that look like someone's phone masked), their evaluation,
+// and what they may do now.
 import { availableActions } from "@civicgrid/domain";
 import { snapshotOf } from "../cases/facts.ts";
 import type { CaseEventRow, CaseRow } from "../db/schema.ts";
 import type { PlaceDirectory } from "../places/directory.ts";
 import { CITIZEN_FACTS, PUBLIC_STATUS } from "../public/citizen.ts";
 import { formatReceipt, normalizeReceipt } from "../public/receipt.ts";
+import { redactPublicText } from "../public/redact.ts";
 import type { TrackedReport } from "../use-cases/track-public-report.ts";
 
 /** Event actions a citizen sees, and which unit each names. Others (supervision, extensions, timers) stay internal. */
@@ -81,7 +83,7 @@ export function presentTrackedReport(found: TrackedReport, places: PlaceDirector
     timeline: found.events.filter((e) => e.action in PUBLIC_STEPS).map((e) => presentStep(e, places)),
     result:
       closed && row.result_note
-        ? { note: row.result_note, closedAt: iso(row.closed_at), photos: photos("feedback") }
+        ? { note: redactPublicText(row.result_note), closedAt: iso(row.closed_at), photos: photos("feedback") }
         : null,
     evaluation: row.rating ? { rating: row.rating, comment: row.rating_comment, at: iso(row.evaluated_at) } : null,
     reopened: row.reopen_count > 0,

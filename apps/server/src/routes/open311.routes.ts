@@ -120,13 +120,11 @@ export async function open311Routes(app: FastifyInstance) {
     const fromQuery = (request.query as Record<string, unknown> | undefined)?.jurisdiction_id;
     const fromBody = (request.body as Record<string, unknown> | undefined)?.jurisdiction_id;
     const given = [fromQuery, fromBody].find((v) => typeof v === "string" && v.trim() !== "") as string | undefined;
-    if (
-      given &&
-      given
-        .trim()
-        .toLowerCase()
-        .replace(/^www\./, "") !== JURISDICTION_ID
-    ) {
+    const site = given
+      ?.trim()
+      .toLowerCase()
+      .replace(/^www\./, "");
+    if (given && site !== JURISDICTION_ID) {
       throw new AppError("OPEN311_JURISDICTION_NOT_FOUND", { param: "jurisdiction_id", value: given });
     }
   });

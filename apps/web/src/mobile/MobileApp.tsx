@@ -9,6 +9,7 @@ import { useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { I18nProvider, useI18n } from "../i18n/index.tsx";
 import { MobileLayout } from "./components/MobileLayout.tsx";
+import { isOnline, probeServer } from "./network.ts";
 import { pruneQueue, sendQueue } from "./offline/queue.ts";
 import { resumePatrol } from "./patrol/recorder.ts";
 import { CaseScreen } from "./screens/CaseScreen.tsx";
@@ -21,8 +22,8 @@ import { TasksScreen } from "./screens/TasksScreen.tsx";
 import { SessionProvider, useSession } from "./session.tsx";
 import "./mobile.css";
 
-/** While the outbox holds something, try again this often (besides `online` events). */
-const RETRY_MS = 30_000;
+/** Try the outbox again this often (besides `online` events, which some browsers miss). */
+const RETRY_MS = 10_000;
 
 /** Sends the outbox on start, when the network comes back, and every little while. */
 function useOutboxSender(userId: string) {
@@ -32,7 +33,8 @@ function useOutboxSender(userId: string) {
     void resumePatrol(userId);
     window.addEventListener("online", send);
     const timer = window.setInterval(() => {
-      if (navigator.onLine) send();
+      if (!isOnline()) void probeServer();
+      send();
     }, RETRY_MS);
     return () => {
       window.removeEventListener("online", send);

@@ -1,21 +1,13 @@
 // Hooks of the phone app: network state, the outbox and the patrol under way, as React state.
 import { useEffect, useState, useSyncExternalStore } from "react";
+import { isOnline, subscribeNetwork } from "./network.ts";
 import type { QueueItem } from "./offline/db.ts";
 import { listQueue, subscribeQueue } from "./offline/queue.ts";
 import { type ActivePatrol, currentPatrol, subscribePatrol } from "./patrol/recorder.ts";
 
+/** Whether the server can be reached (see network.ts). */
 export function useOnline(): boolean {
-  return useSyncExternalStore(
-    (fn) => {
-      window.addEventListener("online", fn);
-      window.addEventListener("offline", fn);
-      return () => {
-        window.removeEventListener("online", fn);
-        window.removeEventListener("offline", fn);
-      };
-    },
-    () => navigator.onLine,
-  );
+  return useSyncExternalStore(subscribeNetwork, isOnline);
 }
 
 export interface QueueView {

@@ -4,6 +4,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError, get, post, setUnauthenticatedHandler } from "../lib/api.ts";
 import type { Me } from "../lib/types.ts";
+import { isOnline, noteRequest, subscribeNetwork } from "./network.ts";
 import { clearCachedReads } from "./offline/cached.ts";
 import { detachPatrol } from "./patrol/recorder.ts";
 
@@ -46,10 +47,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
     get<Me>("/me")
       .then((m) => {
+        noteRequest();
         remember(m);
         setMe(m);
       })
       .catch((err: unknown) => {
+        noteRequest(err);
         // no network: carry on as the last user; any other answer means signed out
         const offline = err instanceof ApiError && err.status === 0;
         const cached = offline ? cachedMe() : null;
@@ -58,6 +61,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       })
       .finally(() => setLoading(false));
   }, []);
+
+  // started offline as the saved user: once the server answers, check the session is still valid
+  useEffect(() => {
+    if (!offlineSession) return;
+    const check = () => {
+      if (!isOnline()) return;
+      get<Me>("/me")
+        .then((m) => {
+          remember(m);
+          setMe(m);
+          setOfflineSession(false);
+        })
+        .catch(() => {}); // a 401 signs out through the handler above; no network: wait
+    };
+    return subscribeNetwork(check);
+  }, [offlineSession]);
 
   const signIn = useCallback(async (username: string, password: string) => {
     await post("/auth/login", { username, password });

@@ -77,24 +77,25 @@ export function HotlineImportPage() {
       </Typography.Title>
       <Space orientation="vertical" size={16} style={{ width: "100%" }}>
         <Card size="small" title={t("hlImpUpload")}>
-          <Upload.Dragger
-            accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            multiple={false}
-            showUploadList={false}
-            disabled={busy}
-            beforeUpload={(file) => {
-              if (file.size > MAX_BYTES) setError(t("hlImpTooBig"));
-              else void upload(file);
-              return Upload.LIST_IGNORE;
-            }}
-            data-testid="import-upload"
-          >
-            <p className="ant-upload-drag-icon">
-              <InboxOutlined />
-            </p>
-            <p className="ant-upload-text">{t("hlImpDrop")}</p>
-            <p className="ant-upload-hint">{t("hlImpFormats")}</p>
-          </Upload.Dragger>
+          <div data-testid="import-upload">
+            <Upload.Dragger
+              accept=".csv,.txt,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+              multiple={false}
+              showUploadList={false}
+              disabled={busy}
+              beforeUpload={(file) => {
+                if (file.size > MAX_BYTES) setError(t("hlImpTooBig"));
+                else void upload(file);
+                return Upload.LIST_IGNORE;
+              }}
+            >
+              <p className="ant-upload-drag-icon">
+                <InboxOutlined />
+              </p>
+              <p className="ant-upload-text">{t("hlImpDrop")}</p>
+              <p className="ant-upload-hint">{t("hlImpFormats")}</p>
+            </Upload.Dragger>
+          </div>
           {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} data-testid="import-error" />}
         </Card>
 

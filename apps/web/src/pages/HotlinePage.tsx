@@ -9,15 +9,16 @@ import { CategorySelect } from "../components/cases/CategorySelect.tsx";
 import type { CaseView } from "../components/cases/caseTypes.ts";
 import { errorText } from "../components/cases/errors.ts";
 import { CallerHistory } from "../components/hotline/CallerHistory.tsx";
+import { DeskMap } from "../components/hotline/DeskMap.tsx";
+import { KeyHints } from "../components/hotline/KeyHints.tsx";
 import { MeTooModal } from "../components/hotline/MeTooModal.tsx";
 import { PlaceField } from "../components/hotline/PlaceField.tsx";
 import { SimilarCases } from "../components/hotline/SimilarCases.tsx";
 import type { SimilarCase } from "../components/hotline/types.ts";
 import { useSimilar } from "../components/hotline/useSimilar.ts";
 import "../components/hotline/hotline.css";
-import { VectorMap } from "../components/map/index.tsx";
 import { useI18n } from "../i18n/index.tsx";
-import { get, post, qs } from "../lib/api.ts";
+import { post } from "../lib/api.ts";
 import { randomId } from "../lib/ids.ts";
 
 const PHONE = /^\+?[0-9][0-9 -]{4,19}$/;
@@ -41,23 +42,18 @@ interface Done {
   meToo: number;
 }
 
-interface Located {
-  district: { name: string };
-  township: { name: string };
-  community: { name: string };
-}
-
 export function HotlinePage() {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [call, setCall] = useState<Call>(EMPTY);
   const [historyPhone, setHistoryPhone] = useState<string | null>(null);
   const [fitKey, setFitKey] = useState(0);
-  const [located, setLocated] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [target, setTarget] = useState<SimilarCase | null>(null);
   const [done, setDone] = useState<Done | null>(null);
+  // the number of the call on the line: a new call starts the place search afresh
+  const [callNo, setCallNo] = useState(0);
   // one key per call: a retry after a lost answer does not record the call twice
   const key = useRef(randomId());
   const phoneRef = useRef<HTMLInputElement>(null);
@@ -68,24 +64,6 @@ export function HotlinePage() {
   const hasPoint = typeof call.lat === "number" && typeof call.lng === "number";
 
   useEffect(() => phoneRef.current?.focus(), []);
-
-  // where the point is, in words
-  useEffect(() => {
-    if (!hasPoint) {
-      setLocated(null);
-      return;
-    }
-    let live = true;
-    const timer = window.setTimeout(() => {
-      get<Located>(`/locate${qs({ lat: call.lat, lng: call.lng })}`)
-        .then((p) => live && setLocated([p.district.name, p.township.name, p.community.name].join(" / ")))
-        .catch((e: unknown) => live && setLocated(errorText(e, lang, t)));
-    }, 250);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [hasPoint, call.lat, call.lng, lang, t]);
 
   const lookUpCaller = () => {
     const phone = call.phone.trim();
@@ -110,6 +88,7 @@ export function HotlinePage() {
     message.success(text);
     setDone(d);
     setCall(EMPTY);
+    setCallNo((n) => n + 1);
     setHistoryPhone(null);
     setError(null);
     key.current = randomId();
@@ -213,28 +192,13 @@ export function HotlinePage() {
     return () => window.removeEventListener("keydown", onKey, true);
   }, [onKey]);
 
-  const marker = hasPoint ? { lat: call.lat as number, lng: call.lng as number } : null;
-
   return (
     <div data-testid="hotline-desk">
       <Space style={{ justifyContent: "space-between", width: "100%", marginBottom: 8 }} wrap>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t("navHotline")}
         </Typography.Title>
-        <div className="cg-hl-keys" data-testid="hotline-keys">
-          <span>
-            <kbd className="cg-kbd">Enter</kbd> {t("hlKeyPhone")}
-          </span>
-          <span>
-            <kbd className="cg-kbd">Alt+1…5</kbd> {t("hlMeToo")}
-          </span>
-          <span>
-            <kbd className="cg-kbd">Ctrl+Enter</kbd> {t("hlCreate")}
-          </span>
-          <span>
-            <kbd className="cg-kbd">Ctrl+Shift+Enter</kbd> {t("hlResolve")}
-          </span>
-        </div>
+        <KeyHints />
       </Space>
       {done && (
         <Alert
@@ -301,6 +265,7 @@ export function HotlinePage() {
               </Row>
               <Form.Item label={t("hlPlace")} style={{ marginBottom: 8 }} extra={t("hlPlaceHint")}>
                 <PlaceField
+                  key={callNo}
                   ref={placeRef}
                   onPick={(p) => {
                     if (p.lat === null || p.lng === null) return;
@@ -309,22 +274,13 @@ export function HotlinePage() {
                   }}
                 />
               </Form.Item>
-              <VectorMap
-                height={240}
-                testId="hotline-map"
-                marker={marker}
-                onMapClick={(p) => set({ lat: Math.round(p.lat * 1e6) / 1e6, lng: Math.round(p.lng * 1e6) / 1e6 })}
-                fit={fitKey === 0 ? "districts" : "marker"}
+              <DeskMap
+                lat={call.lat}
+                lng={call.lng}
                 fitKey={fitKey}
-                markerZoom={15}
+                similar={similar.items}
+                onPoint={(p) => set({ lat: p.lat, lng: p.lng })}
               />
-              <Typography.Text
-                type="secondary"
-                style={{ display: "block", margin: "4px 0 12px", fontSize: 12 }}
-                data-testid="hotline-located"
-              >
-                {located ?? t("hlNoPoint")}
-              </Typography.Text>
               <Row gutter={12}>
                 <Col xs={24} sm={14}>
                   <Form.Item label={t("hlAddress")} style={{ marginBottom: 12 }}>
@@ -382,6 +338,7 @@ export function HotlinePage() {
                   type="text"
                   onClick={() => {
                     setCall(EMPTY);
+                    setCallNo((n) => n + 1);
                     setHistoryPhone(null);
                     setError(null);
                     phoneRef.current?.focus();

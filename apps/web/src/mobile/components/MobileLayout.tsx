@@ -53,7 +53,7 @@ export function MobileLayout({ children }: { children: ReactNode }) {
           </Button>
         </Popconfirm>
       </header>
-      {offlineSession && online && <div className="m-banner">{t("mOfflineSession")}</div>}
+      {offlineSession && <div className="m-banner">{t("mOfflineSession")}</div>}
       <main className="m-main">{children}</main>
       <nav className="m-tabs" aria-label={t("mTabs")}>
         {TABS.map((tab) => (

@@ -5,6 +5,7 @@ import { Alert, App, Button, Input } from "antd";
 import { useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useI18n } from "../../i18n/index.tsx";
+import { isOnline } from "../network.ts";
 import { enqueue, queuedPhoto, sendQueue } from "../offline/queue.ts";
 import { useSession } from "../session.tsx";
 import { PhotoPicker, type PickedPhoto } from "./PhotoPicker.tsx";
@@ -35,7 +36,7 @@ export function VerifyForm({ caseId, caseCode }: { caseId: string; caseCode: str
         photos: photos.map((p) => queuedPhoto(p.blob, p.name)),
       });
       void sendQueue(me.id);
-      message.success(navigator.onLine ? t("mCheckSending") : t("mCheckQueued"));
+      message.success(isOnline() ? t("mCheckSending") : t("mCheckQueued"));
       navigate("/queue");
     } finally {
       setBusy(false);

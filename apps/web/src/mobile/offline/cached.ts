@@ -2,6 +2,7 @@
 // marked as stale, when the server cannot be reached.
 import { useCallback, useEffect, useState } from "react";
 import { ApiError, get } from "../../lib/api.ts";
+import { noteRequest } from "../network.ts";
 import { kvGet, kvSet, mobileDb } from "./db.ts";
 
 export interface Cached<T> {
@@ -16,10 +17,12 @@ const keyOf = (path: string) => `get:${path}`;
 export async function cachedGet<T>(path: string): Promise<Cached<T>> {
   try {
     const data = await get<T>(path);
+    noteRequest();
     const fresh = { data, at: new Date().toISOString(), stale: false };
     await kvSet(keyOf(path), fresh);
     return fresh;
   } catch (err) {
+    noteRequest(err);
     if (err instanceof ApiError && err.status === 0) {
       const saved = await kvGet<Cached<T>>(keyOf(path));
       if (saved) return { ...saved, stale: true };

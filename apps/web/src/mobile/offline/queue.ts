@@ -4,6 +4,7 @@
 // a lost answer is stored once by the server. Photos are uploaded first, then the request naming them.
 import { ApiError, api, post } from "../../lib/api.ts";
 import { randomId } from "../../lib/ids.ts";
+import { noteRequest } from "../network.ts";
 import { kvGet, kvSet, mobileDb, type QueuedPhoto, type QueueError, type QueueItem, type QueuePayload } from "./db.ts";
 
 /** Sent reports and checks stay listed this long, so the worker sees they went. */
@@ -128,6 +129,7 @@ async function drain(userId: string): Promise<void> {
     if (!item) continue; // deleted meanwhile
     try {
       const result = await send(item);
+      noteRequest();
       if (item.payload.kind.startsWith("patrol-")) {
         // patrol data is shown from the server once sent; keeping it would flood the list
         await removeItem(item.id);
@@ -142,6 +144,7 @@ async function drain(userId: string): Promise<void> {
       }
     } catch (err) {
       const e = asApiError(err);
+      noteRequest(e);
       const error: QueueError = { code: e.body.code, message: e.body.message, messageEn: e.body.messageEn };
       if (isTransient(e)) {
         await patch(item.id, { state: "waiting", error });

@@ -13,6 +13,7 @@ import { CategoryPicker } from "../components/CategoryPicker.tsx";
 import { PhotoPicker, type PickedPhoto } from "../components/PhotoPicker.tsx";
 import { PointPicker } from "../components/PointPicker.tsx";
 import { useCurrentPosition, useOnline } from "../hooks.ts";
+import { isOnline } from "../network.ts";
 import { useCachedGet } from "../offline/cached.ts";
 import { type PickCategory, rememberCategory } from "../offline/categories.ts";
 import { enqueue, queuedPhoto, sendQueue } from "../offline/queue.ts";
@@ -115,7 +116,7 @@ export function ReportScreen() {
       });
       if (category) await rememberCategory(category);
       void sendQueue(me.id);
-      message.success(navigator.onLine ? t("mReportSending") : t("mReportQueued"));
+      message.success(isOnline() ? t("mReportSending") : t("mReportQueued"));
       navigate("/queue");
     } finally {
       setBusy(false);
@@ -168,7 +169,7 @@ export function ReportScreen() {
           maxLength={MAX_DESCRIPTION}
           showCount
           enterKeyHint="done"
-          style={{ marginTop: 10 }}
+          style={{ marginTop: 10, marginBottom: 18 }}
           data-testid="report-description"
           aria-label={t("description")}
         />

@@ -69,7 +69,7 @@ export function PointPicker({ value, onChange }: { value: Point | null; onChange
         onMapClick={(p) => onChange({ lat: round(p.lat), lng: round(p.lng) })}
         fit={fitKey === 0 ? "districts" : "marker"}
         fitKey={fitKey}
-        markerZoom={15}
+        markerZoom={14}
       />
       <Typography.Text type="secondary" style={{ display: "block", margin: "6px 0", fontSize: 13 }}>
         {t("pMapHint")}
