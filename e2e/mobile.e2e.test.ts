@@ -71,7 +71,7 @@ describe("the grid workers' phone app", () => {
     await expect.poll(() => page.getByTestId("m-grid-names").textContent()).toContain("裕华社区第01网格");
     await expect.poll(() => page.getByTestId("stat-verify").textContent()).toMatch(/\d+待核查/);
     await page.locator(".leaflet-container").first().waitFor();
-    await screenshot(page, "40-mobile-home");
+    await screenshot(page, "50-mobile-home");
   });
 
   it("is installable: the manifest is served and the service worker controls /m/", async () => {
@@ -154,7 +154,7 @@ describe("the grid workers' phone app", () => {
     await expect
       .poll(() => page.getByTestId("report-place").textContent(), { timeout: 15_000 })
       .toMatch(/已选位置 41\.119/);
-    await screenshot(page, "41-mobile-report-offline");
+    await screenshot(page, "51-mobile-report-offline");
 
     await page.getByTestId("report-submit").click();
     await page.getByTestId("m-queue").waitFor();
@@ -162,7 +162,7 @@ describe("the grid workers' phone app", () => {
     await expect.poll(() => item.getAttribute("data-state")).toBe("waiting");
     await expect.poll(() => page.getByTestId("queue-badge").textContent()).toContain("1");
     await expect.poll(() => item.getByTestId("queue-error").textContent()).toContain("等待网络");
-    await screenshot(page, "42-mobile-outbox-offline");
+    await screenshot(page, "52-mobile-outbox-offline");
     expect(await storedCases()).toEqual([]);
   });
 
@@ -172,7 +172,7 @@ describe("the grid workers' phone app", () => {
     await expect.poll(() => item.getAttribute("data-state"), { timeout: 30_000 }).toBe("sent");
     const link = item.getByTestId("queue-case-link");
     await expect.poll(() => link.textContent()).toMatch(/AS-\d{8}-\d{6}/);
-    await screenshot(page, "43-mobile-outbox-sent");
+    await screenshot(page, "53-mobile-outbox-sent");
 
     const stored = await storedCases();
     expect(stored).toHaveLength(1);
@@ -235,7 +235,7 @@ describe("the grid workers' phone app", () => {
       await context.setGeolocation({ ...HERE, latitude: HERE.latitude + i * 0.0003 });
     }
     await expect.poll(() => page.getByTestId("patrol-points").textContent(), { timeout: 15_000 }).not.toBe("0");
-    await screenshot(page, "44-mobile-patrol");
+    await screenshot(page, "54-mobile-patrol");
     await page.getByTestId("patrol-stop").click();
     await page.getByRole("button", { name: "结束巡查" }).last().click();
     await page.getByTestId("patrol-start").waitFor();

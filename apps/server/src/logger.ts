@@ -14,8 +14,29 @@ export const REDACT_PATHS = [
   "reporterPhone",
 ];
 
+/** Secrets that travel in a URL path: a citizen's receipt code is the key to their report. */
+const SECRET_PATH = /(\/public\/reports\/)[^/?#]+/g;
+
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PATH, "$1[redacted]");
+}
+
+interface RequestLike {
+  method?: string;
+  url?: string;
+  host?: string;
+  ip?: string;
+}
+
 export function createLogger(level: string) {
-  return pino({ level, redact: { paths: REDACT_PATHS, censor: "[redacted]" }, base: { app: "civicgrid" } });
+  return pino({
+    level,
+    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+    base: { app: "civicgrid" },
+    serializers: {
+      req: (req: RequestLike) => ({ method: req.method, url: redactUrl(req.url ?? ""), remoteAddress: req.ip }),
+    },
+  });
 }
 
 export type Logger = ReturnType<typeof createLogger>;

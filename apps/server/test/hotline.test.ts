@@ -64,7 +64,7 @@ describe("caller history", () => {
       .where("action", "=", "hotline.caller-history")
       .where("outcome", "=", "success")
       .execute();
-    expect(audit.at(-1)?.detail).toMatchObject({ phone: "13800001111", total: 2 });
+    expect(audit.at(-1)?.detail).toMatchObject({ phone: "138****1111", total: 2 });
 
     const paged = await get(agent, "/api/v1/hotline/callers/13800001111/cases?pageSize=1&page=2");
     expect(paged.json().items.map((c: { id: string }) => c.id)).toEqual([own.id]);

@@ -3,7 +3,7 @@
 // jurisdiction errors as [{code, description}]; the filters of GET requests; and a request POSTed
 // through Open311 going round the workbench loop until Open311 reports it closed with the result.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actOk, pointIn, snapshotCounts, YUHUA } from "./fixtures.ts";
+import { actOk, pointIn, report, snapshotCounts, YUHUA } from "./fixtures.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
 import { createClient, expectErrors, expectSchema, getBoth, open311, parseXml, postForm } from "./open311-helpers.ts";
 
@@ -269,6 +269,63 @@ describe("POST requests: creating cases", () => {
     expect(body).toEqual([{ service_request_id: id, token }]);
     await expectErrors(await open311(ctx, { method: "GET", url: "/tokens/abcdefghijklmnopqrstuvwx.json" }), 404);
     await expectErrors(await open311(ctx, { method: "GET", url: "/requests/AS-19990101-000001.xml" }), 404);
+  });
+});
+
+describe("retries", () => {
+  it("an Idempotency-Key makes a client's retry return the same request, not a second case", async () => {
+    const send = (description: string) =>
+      open311(ctx, {
+        method: "POST",
+        url: "/requests.json",
+        headers: { "content-type": "application/json", "idempotency-key": "app-retry-0001" },
+        payload: { api_key: apiKey, service_code: SERVICE, ...yuhua, description },
+      });
+    const before = await ctx.handle.db
+      .selectFrom("cases")
+      .select((e) => e.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow();
+    const first = await send("路灯不亮,夜间行走不便");
+    const again = await send("路灯不亮,夜间行走不便");
+    expect(first.statusCode, first.body).toBe(201);
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json()).toEqual(first.json());
+    const after = await ctx.handle.db
+      .selectFrom("cases")
+      .select((e) => e.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n) - Number(before.n)).toBe(1);
+    // the same key with another body is refused, and stores nothing
+    await expectErrors(await send("另一个问题"), 400);
+    await expectErrors(
+      await open311(ctx, {
+        method: "POST",
+        url: "/requests.json",
+        headers: { "content-type": "application/json", "idempotency-key": "short" },
+        payload: { api_key: apiKey, service_code: SERVICE, ...yuhua, description: "x" },
+      }),
+      400,
+    );
+  });
+});
+
+describe("what Open311 publishes", () => {
+  it("a hotline call's own words and exact place stay inside; the service and community are shown", async () => {
+    const token = await ctx.login("hotline_agent");
+    const res = await report(ctx, token, {
+      description: "市民张先生来电:我家楼下井盖丢失,电话13912345678",
+      lat: yuhua.lat,
+      lng: yuhua.long,
+      categoryCode: SERVICE,
+      address: "裕华小区3号楼2单元",
+      source: "hotline",
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const shown = await oneRequest(res.json().code);
+    expect(JSON.stringify(shown)).not.toMatch(/张先生|13912345678|3号楼/);
+    expect(shown.description).toBe(shown.service_name);
+    expect(shown.address).toContain("裕华");
+    expect(Math.abs(shown.lat - yuhua.lat)).toBeLessThan(0.001);
   });
 });
 

@@ -15,6 +15,7 @@ export function selectOpen311Requests(db: Db) {
       "c.code",
       "c.status",
       "c.description",
+      "c.source",
       "c.category_code as service_code",
       "k.name as service_name",
       "c.owner_unit_code",

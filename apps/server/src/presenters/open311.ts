@@ -1,6 +1,8 @@
 // The GeoReport v2 shapes (docs/open311.md). Field names are the spec's; every field is present
 // (null when unknown) so JSON and XML carry the same elements. No reporter data is ever presented:
-// not the name, phone or e-mail, and phone numbers written into a description are masked.
+// not the name, phone or e-mail, and phone numbers written into a description are masked. A call to
+// the 12345 hotline (or a case from a superior) was not written for publication: its text and exact
+// place stay inside; Open311 shows the service, the community and a point rounded to about 100 m.
 import type { CaseStatus } from "@civicgrid/shared";
 import { CLOSED_STATUSES, SPECIFICATION } from "../open311/constants.ts";
 import type { Lang } from "../open311/errors.ts";
@@ -107,7 +109,12 @@ function statusNotes(row: Open311RequestRow, lang: Lang): string | null {
   }
 }
 
+/** Channels whose reports are public by nature: an app or portal post, a grid worker's patrol find. */
+const PUBLIC_SOURCES: readonly string[] = ["open311", "web", "app", "grid", "media", "video"];
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
 export function presentRequest(row: Open311RequestRow, places: PlaceDirectory, lang: Lang) {
+  const published = PUBLIC_SOURCES.includes(row.source);
   const closed = CLOSED_STATUSES.includes(row.status as CaseStatus);
   const agency = row.owner_unit_code ?? row.centre_unit_code;
   const place = [row.district_code, row.township_code, row.community_code]
@@ -120,18 +127,18 @@ export function presentRequest(row: Open311RequestRow, places: PlaceDirectory, l
     status_notes: statusNotes(row, lang),
     service_name: row.service_name,
     service_code: row.service_code as string,
-    description: publicText(row.description),
+    description: published ? publicText(row.description) : row.service_name,
     agency_responsible: places.unit(agency)?.name ?? null,
     service_notice: limitNotice(row.limit_days, lang),
     requested_datetime: w3(row.reported_at) as string,
     // the spec: for closed requests, the time it was closed
     updated_datetime: w3(closed && row.closed_at ? row.closed_at : row.updated_at),
     expected_datetime: w3(row.due_at),
-    address: row.address ? `${place}${row.address}` : place || null,
+    address: published && row.address ? `${place}${row.address}` : place || null,
     address_id: row.community_code,
     zipcode: null,
-    lat: row.lat,
-    long: row.lng,
+    lat: published ? row.lat : round3(row.lat),
+    long: published ? row.lng : round3(row.lng),
     media_url: row.media_url,
   };
 }

@@ -263,7 +263,13 @@ export async function open311Routes(app: FastifyInstance) {
       const format = formatOf(request.params.format);
       const input = readPostBody(request.body);
       const client = request.open311Client as Open311Client;
-      const created = await submitOpen311Request({ services, client, input, ip: request.ip });
+      const created = await submitOpen311Request({
+        services,
+        client,
+        input,
+        ip: request.ip,
+        idempotencyKey: idempotencyKeyOf(request.headers["idempotency-key"]),
+      });
       return send(reply, format, "service_requests", presentCreated(created, langOf(request)), 201);
     },
   );
@@ -290,4 +296,13 @@ declare module "fastify" {
     /** the client of a POST /open311/v2/requests, from its api_key */
     open311Client: import("../use-cases/authenticate-open311-client.ts").Open311Client | null;
   }
+}
+
+/** An optional Idempotency-Key header (an extension to the spec): 8–128 visible characters. */
+function idempotencyKeyOf(header: string | string[] | undefined): string | undefined {
+  if (header === undefined) return undefined;
+  if (typeof header !== "string" || !/^[\x21-\x7e]{8,128}$/.test(header)) {
+    throw new AppError("VALIDATION_FAILED", { param: "Idempotency-Key", problem: "8–128 visible ASCII characters" });
+  }
+  return header;
 }

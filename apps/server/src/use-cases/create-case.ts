@@ -11,6 +11,7 @@ import { findResponsibility } from "../cases/responsibility.ts";
 import type { Db } from "../db/connect.ts";
 import type { CaseRow } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { hashPublicToken } from "../media/owner.ts";
 import type { Services } from "../services.ts";
 
 export interface CreateCaseInput {
@@ -40,6 +41,13 @@ export interface CreateCaseOptions {
   resolveDirect?: { answer: string };
   /** a ticket imported from the 12345 system: its ticket number (unique) and when the hotline took it */
   imported?: { ticketNo: string; receivedAt: Date };
+  /**
+   * Who an Idempotency-Key belongs to when there is no staff actor (e.g. `open311:<client id>`); a
+   * citizen's keys belong to their browser token.
+   */
+  idempotencyScope?: string;
+  /** records that must exist exactly when the case does (a receipt, a protocol's side row): same transaction */
+  within?: (trx: Db, created: CaseRow) => Promise<void>;
 }
 
 export interface CreateCaseResult {
@@ -53,9 +61,9 @@ export function locateOrFail(services: Services, lat: number, lng: number): Plac
   return place;
 }
 
-function requestHash(input: CreateCaseInput): string {
+function requestHash(input: CreateCaseInput, resolveDirect: CreateCaseOptions["resolveDirect"]): string {
   // canonical: sorted keys, so the same body in another key order is the same request
-  const canonical = JSON.stringify(input, (_k, v) =>
+  const canonical = JSON.stringify({ input, resolveDirect }, (_k, v) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
       : v,
@@ -71,11 +79,17 @@ export async function createCase({
   publicToken,
   resolveDirect,
   imported,
+  idempotencyScope,
+  within,
 }: CreateCaseOptions): Promise<CreateCaseResult> {
   const { db, places, clock, calendar } = services;
   if (actor && !can(actor.roles, "case:create")) throw new AppError("FORBIDDEN");
-  const scope = actor ? `user:${actor.userId}` : "anonymous";
-  const hash = requestHash(input);
+  const scope = actor
+    ? `user:${actor.userId}`
+    : publicToken
+      ? `public:${hashPublicToken(publicToken)}`
+      : (idempotencyScope ?? "anonymous");
+  const hash = requestHash(input, resolveDirect);
   if (idempotencyKey) {
     const replay = await findReplay(db, scope, idempotencyKey, hash);
     if (replay) return { row: replay, replayed: true };
@@ -173,6 +187,7 @@ export async function createCase({
           .values({ scope, key: idempotencyKey, request_hash: hash, case_id: created.id })
           .execute();
       }
+      if (within) await within(trx, created);
       if (!resolveDirect) return created;
       return resolveOnCall({ services, trx, row: created, actor, answer: resolveDirect.answer, now });
     });

@@ -7,6 +7,7 @@ import { scopeCondition, scopeOf } from "../access/case-scope.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
 import { phoneKey, phoneKeyOf } from "../hotline/phone.ts";
+import { maskPhone } from "../lib/mask.ts";
 import type { Services } from "../services.ts";
 
 export interface ListCallerCasesOptions {
@@ -19,10 +20,11 @@ export interface ListCallerCasesOptions {
 }
 
 export async function listCallerCases({ services, actor, phone, page, pageSize, ip }: ListCallerCasesOptions) {
+  // the audit names the number masked: the audit log must not become a store of citizens' phones
   const audit = { actor, action: "hotline.caller-history", objectType: "phone", ip };
   const key = phoneKey(phone);
   if (!can(actor.roles, "pii:unmask")) {
-    await recordAudit(services, { ...audit, outcome: "denied", detail: { phone: key } });
+    await recordAudit(services, { ...audit, outcome: "denied", detail: { phone: maskPhone(key) } });
     throw new AppError("FORBIDDEN", { permission: "pii:unmask" });
   }
   if (key.length < 5) throw new AppError("VALIDATION_FAILED", { field: "phone", problem: "at least 5 digits" });
@@ -66,6 +68,6 @@ export async function listCallerCases({ services, actor, phone, page, pageSize, 
       .execute(),
     perCase.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
   ]);
-  await recordAudit(services, { ...audit, outcome: "success", detail: { phone: key, total: count.n } });
+  await recordAudit(services, { ...audit, outcome: "success", detail: { phone: maskPhone(key), total: count.n } });
   return { rows, total: count.n, page, pageSize };
 }

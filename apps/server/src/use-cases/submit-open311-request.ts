@@ -17,6 +17,8 @@ export interface SubmitOpen311RequestOptions {
   client: Open311Client;
   input: PostRequestInput;
   ip: string | null;
+  /** an extension to the spec: a client's retry with the same key returns the same request */
+  idempotencyKey?: string;
 }
 
 export interface SubmitOpen311RequestResult {
@@ -30,15 +32,37 @@ export async function submitOpen311Request({
   client,
   input,
   ip,
+  idempotencyKey,
 }: SubmitOpen311RequestOptions): Promise<SubmitOpen311RequestResult> {
   const { db, clock } = services;
   const [service] = await loadServices(db, { code: input.service_code });
   if (!service) throw new AppError("OPEN311_SERVICE_NOT_FOUND", { param: "service_code", value: input.service_code });
 
   const point = await locate(services, input);
-  const { row } = await createCase({
+  const token = randomBytes(18).toString("base64url");
+  const now = clock.now();
+  const { row, replayed } = await createCase({
     services,
     actor: null,
+    idempotencyKey,
+    idempotencyScope: `open311:${client.id}`,
+    // the protocol's side row (client, token, media_url…) exists exactly when the case does
+    within: async (trx, created) => {
+      await trx
+        .insertInto("open311_requests")
+        .values({
+          case_id: created.id,
+          client_id: client.id,
+          token,
+          media_url: input.media_url ?? null,
+          email: input.email ?? null,
+          device_id: input.device_id ?? null,
+          account_id: input.account_id ?? null,
+          attributes: JSON.stringify(input.attribute ?? {}),
+          created_at: now,
+        })
+        .execute();
+    },
     input: {
       description: input.description || service.name,
       lat: point.lat,
@@ -50,22 +74,15 @@ export async function submitOpen311Request({
     },
   });
 
-  const token = randomBytes(18).toString("base64url");
-  const now = clock.now();
-  await db
-    .insertInto("open311_requests")
-    .values({
-      case_id: row.id,
-      client_id: client.id,
-      token,
-      media_url: input.media_url ?? null,
-      email: input.email ?? null,
-      device_id: input.device_id ?? null,
-      account_id: input.account_id ?? null,
-      attributes: JSON.stringify(input.attribute ?? {}),
-      created_at: now,
-    })
-    .execute();
+  if (replayed) {
+    // the same request again: answer with the token it was given the first time
+    const first = await db
+      .selectFrom("open311_requests")
+      .select("token")
+      .where("case_id", "=", row.id)
+      .executeTakeFirstOrThrow();
+    return { row, token: first.token, accountId: input.account_id ?? null };
+  }
   await db.updateTable("open311_clients").set({ last_used_at: now }).where("id", "=", client.id).execute();
   await recordAudit(services, {
     actor: null,

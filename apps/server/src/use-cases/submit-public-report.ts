@@ -76,12 +76,22 @@ export async function submitPublicReport({
   const otpId = phone ? await consumeOtp(db, phone, input.otpCode as string, clock.now()) : null;
 
   const name = input.name?.trim() || undefined;
+  // 12 characters of a 31-letter alphabet (≈ 59 bits): a clash is not a practical concern, and the
+  // unique hash would refuse it rather than hand out someone else's case
+  const receipt = newReceiptCode();
   let row: CaseRow;
   try {
     ({ row } = await createCase({
       services,
       actor: null,
       publicToken: token,
+      // the receipt exists exactly when the case does
+      within: async (trx, created) => {
+        await trx
+          .insertInto("public_receipts")
+          .values({ receipt_hash: hashReceipt(receipt), case_id: created.id, created_at: clock.now() })
+          .execute();
+      },
       input: {
         description: input.description,
         lat: point.lat,
@@ -97,7 +107,6 @@ export async function submitPublicReport({
     if (otpId) await releaseOtp(db, otpId);
     throw err;
   }
-  const receipt = await storeReceipt(services, row.id);
   await recordAudit(services, {
     actor: null,
     action: "public.report",
@@ -113,20 +122,4 @@ export async function submitPublicReport({
     },
   });
   return { row, receipt: formatReceipt(receipt), placedBy };
-}
-
-/** A fresh receipt for the case; a (vanishingly unlikely) clash with an existing code draws again. */
-async function storeReceipt(services: Services, caseId: string): Promise<string> {
-  for (let attempt = 0; ; attempt++) {
-    const code = newReceiptCode();
-    try {
-      await services.db
-        .insertInto("public_receipts")
-        .values({ receipt_hash: hashReceipt(code), case_id: caseId, created_at: services.clock.now() })
-        .execute();
-      return code;
-    } catch (err) {
-      if ((err as { code?: string }).code !== "23505" || attempt >= 3) throw err;
-    }
-  }
 }

@@ -108,7 +108,7 @@ export const mobileZh = {
   mState_failed: "发送失败",
   mState_sent: "已发送",
   mPhotoCount: "{n} 张照片",
-  mSentAs: "已立案编号 {code},查看",
+  mSentAs: "案件编号 {code},查看",
   mWaitingNetwork: "等待网络",
   mDelete: "删除",
   mDeleteConfirm: "删除后无法恢复,确定删除?",
