@@ -27,8 +27,15 @@ async function apiAs(username: string) {
     body: JSON.stringify({ username, password: E2E_PASSWORD }),
   });
   const { token } = (await login.json()) as { token: string };
-  return async <T>(path: string): Promise<T> => {
-    const res = await fetch(`${base()}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+  return async <T>(path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base()}/api/v1${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as T;
   };
@@ -91,27 +98,27 @@ describe("the grid workers' phone app", () => {
       expect.arrayContaining(["192x192", "512x512"]),
     );
 
-    const sw = await page.evaluate(async () => {
-      const reg = await navigator.serviceWorker.ready;
-      return { scope: reg.scope, script: reg.active?.scriptURL ?? null };
-    });
+    // browser code as text: the e2e project is compiled without the DOM library
+    const sw = (await page.evaluate(
+      "navigator.serviceWorker.ready.then((r) => ({ scope: r.scope, script: r.active ? r.active.scriptURL : null }))",
+    )) as { scope: string; script: string | null };
     expect(sw.scope).toBe(`${base()}/m/`);
     expect(sw.script).toBe(`${base()}/m/sw.js`);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    await page.waitForFunction("navigator.serviceWorker.controller !== null");
     // everything the page has loaded so far (entry, map code) is kept for offline use
     await expect
       .poll(
         () =>
-          page.evaluate(async () => {
+          page.evaluate(`(async () => {
             const cache = await caches.open("cg-m-assets-v1");
             const loaded = performance
               .getEntriesByType("resource")
               .map((e) => new URL(e.name).pathname)
               .filter((p) => p.startsWith("/assets/"));
-            const missing: string[] = [];
+            const missing = [];
             for (const p of loaded) if (!(await cache.match(p))) missing.push(p);
             return { loaded: loaded.length, missing };
-          }),
+          })()`),
         { timeout: 15_000 },
       )
       .toMatchObject({ missing: [] });
@@ -197,27 +204,24 @@ describe("the grid workers' phone app", () => {
 
   it("a report the phone sends a second time (answer lost) is still stored once", async () => {
     // as if the phone never heard the answer to the report: the item waits again, same keys
-    await page.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open("civicgrid-mobile");
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction("queue", "readwrite");
-            const store = tx.objectStore("queue");
-            const all = store.getAll();
-            all.onsuccess = () => {
-              for (const item of all.result) {
-                if (item.payload.kind !== "report") continue;
-                item.state = "waiting";
-                store.put(item);
-              }
-            };
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-    );
+    await page.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open("civicgrid-mobile");
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction("queue", "readwrite");
+        const store = tx.objectStore("queue");
+        const all = store.getAll();
+        all.onsuccess = () => {
+          for (const item of all.result) {
+            if (item.payload.kind !== "report") continue;
+            item.state = "waiting";
+            store.put(item);
+          }
+        };
+        tx.oncomplete = () => resolve(undefined);
+        tx.onerror = () => reject(tx.error);
+      };
+    })`);
     await page.getByTestId("tab-home").click();
     await page.getByTestId("tab-queue").click();
     await page.getByTestId("queue-send-now").click();
@@ -251,6 +255,42 @@ describe("the grid workers' phone app", () => {
     expect(latest?.pointCount).toBeGreaterThanOrEqual(2);
     expect(latest?.distanceM).toBeGreaterThan(30);
     await page.getByTestId("patrol-item").first().waitFor();
+  });
+
+  it("verifies a handled case on site with a photo", async () => {
+    // a case in 裕华社区 handled by the station, through the API
+    const worker = await apiAs("yuhua_grid01");
+    const centre = await apiAs("bajiazi_center");
+    const station = await apiAs("yuhua_station");
+    const created = await worker<{ id: string }>("/cases", {
+      description: "裕华社区5号楼前路灯不亮",
+      lat: HERE.latitude,
+      lng: HERE.longitude,
+      source: "grid",
+    });
+    const id = created.id;
+    await centre(`/cases/${id}/actions/register`, {});
+    await centre(`/cases/${id}/actions/dispatch`, { unitCode: "210303003003-station" });
+    await station(`/cases/${id}/actions/accept`, {});
+    await station(`/cases/${id}/actions/feedback`, { note: "已更换灯泡,恢复照明" });
+
+    await page.getByTestId("tab-tasks").click();
+    await page.getByTestId("tasks-kind").getByText("待核查").click();
+    await page.locator(`[data-testid="task-item"][data-case-id="${id}"]`).click();
+    await page.getByTestId("verify-form").waitFor();
+    await expect.poll(() => page.getByTestId("m-case").textContent()).toContain("已更换灯泡");
+    await page.getByTestId("verify-pass").click();
+    await page.getByTestId("verify-note").fill("现场查看,路灯已恢复");
+    await page.getByTestId("verify-photos").getByTestId("photo-gallery-input").setInputFiles(PHOTO);
+    await expect.poll(() => page.getByTestId("verify-photos").getByTestId("picked-photo").count()).toBe(1);
+    await page.getByTestId("verify-submit").click();
+    await page.getByTestId("m-queue").waitFor();
+    const item = page.locator('[data-testid="queue-item"][data-kind="verify"]').first();
+    await expect.poll(() => item.getAttribute("data-state"), { timeout: 20_000 }).toBe("sent");
+
+    const c = await worker<{ status: string; photos: { stage: string }[] }>(`/cases/${id}`);
+    expect(c.status).toBe("closed");
+    expect(c.photos.map((p) => p.stage)).toEqual(["verify"]);
   });
 
   it("tells other staff to use the workbench", async () => {

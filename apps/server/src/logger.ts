@@ -1,5 +1,5 @@
 // One structured logger. Redaction keeps secrets and personal data out of the logs.
-import { pino } from "pino";
+import { type DestinationStream, pino } from "pino";
 
 export const REDACT_PATHS = [
   "password",
@@ -28,15 +28,19 @@ interface RequestLike {
   ip?: string;
 }
 
-export function createLogger(level: string) {
-  return pino({
-    level,
-    redact: { paths: REDACT_PATHS, censor: "[redacted]" },
-    base: { app: "civicgrid" },
-    serializers: {
-      req: (req: RequestLike) => ({ method: req.method, url: redactUrl(req.url ?? ""), remoteAddress: req.ip }),
+/** `destination` defaults to stdout; tests pass their own stream to read what was logged. */
+export function createLogger(level: string, destination?: DestinationStream) {
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT_PATHS, censor: "[redacted]" },
+      base: { app: "civicgrid" },
+      serializers: {
+        req: (req: RequestLike) => ({ method: req.method, url: redactUrl(req.url ?? ""), remoteAddress: req.ip }),
+      },
     },
-  });
+    destination,
+  );
 }
 
 export type Logger = ReturnType<typeof createLogger>;

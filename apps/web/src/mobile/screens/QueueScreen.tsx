@@ -24,6 +24,7 @@ function summary(item: QueueItem, t: (k: MessageKey, v?: Record<string, string |
   if (p.kind === "report") return p.body.description;
   if (p.kind === "verify")
     return `${p.caseCode} · ${p.pass ? t("mVerifyPass") : t("mVerifyFail")}${p.note ? ` · ${p.note}` : ""}`;
+  if (p.kind === "patrol-points") return t("mPointsN", { n: p.points.length });
   return "";
 }
 
@@ -33,7 +34,10 @@ export function QueueScreen() {
   const online = useOnline();
   const queue = useQueue(me?.id);
   const [sending, setSending] = useState(false);
-  const items = queue.items.filter((i) => i.payload.kind === "report" || i.payload.kind === "verify").reverse();
+  // patrol data is listed only when the server refused it (to retry or drop); otherwise it is a count
+  const items = queue.items
+    .filter((i) => i.payload.kind === "report" || i.payload.kind === "verify" || i.state === "failed")
+    .reverse();
 
   const sendNow = async () => {
     if (!me) return;
@@ -82,7 +86,9 @@ export function QueueScreen() {
             data-kind={p.kind}
           >
             <div className="m-list-item-head">
-              <span className="m-list-item-title">{p.kind === "report" ? t("mKindReport") : t("mKindVerify")}</span>
+              <span className="m-list-item-title">
+                {p.kind === "report" ? t("mKindReport") : p.kind === "verify" ? t("mKindVerify") : t("mKindPatrol")}
+              </span>
               <Tag color={STATE_COLOUR[item.state]} data-testid="queue-state" style={{ marginInlineEnd: 0 }}>
                 {t(`mState_${item.state}` as MessageKey)}
               </Tag>
