@@ -69,6 +69,11 @@ export const ERRORS = {
   LOCATION_OUTSIDE_CITY: { status: 422, zh: "该位置不在本市范围内", en: "This location is outside the city" },
   UNKNOWN_CATEGORY: { status: 422, zh: "未知的问题类别", en: "Unknown category" },
   UNKNOWN_UNIT: { status: 422, zh: "未知或不可用的单位", en: "Unknown or unavailable unit" },
+  GRID_OUT_OF_UNIT: {
+    status: 422,
+    zh: "网格不在该账号所属单位的辖区内",
+    en: "The grid lies outside the area of the account's unit",
+  },
   UNIT_OUT_OF_JURISDICTION: {
     status: 422,
     zh: "目标单位不在本级管辖或不可派遣",

@@ -1,4 +1,6 @@
 // An account as the system admin sees it: no password hash, no session data.
+import type { AssignedGrid } from "../users/grid-assignments.ts";
+
 export interface AdminUserRow {
   id: string;
   username: string;
@@ -9,6 +11,8 @@ export interface AdminUserRow {
   active: boolean;
   created_at: Date;
   updated_at: Date;
+  /** 我的网格 of a grid worker, ordered by code; empty for everyone else */
+  grids: AssignedGrid[];
 }
 
 export function presentAdminUser(row: AdminUserRow) {
@@ -20,6 +24,8 @@ export function presentAdminUser(row: AdminUserRow) {
     unitCode: row.unit_code,
     unitName: row.unit_name,
     active: row.active,
+    gridCodes: row.grids.map((g) => g.code),
+    grids: row.grids.map((g) => ({ code: g.code, name: g.name })),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -1,4 +1,5 @@
-// Units administration (system admin only): list every unit, create one, rename or (de)activate it.
+// Units administration (system admin only): list every unit, create one, rename or (de)activate it;
+// the grids inside a unit's area, for assigning grid workers' grids.
 import { CREATABLE_UNIT_TYPES } from "@civicgrid/domain";
 import { DEPARTMENT_KINDS, UNIT_TYPES } from "@civicgrid/shared";
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
@@ -7,13 +8,21 @@ import type { FastifyInstance } from "fastify";
 import { actorOf } from "../http/auth.ts";
 import { ErrorResponse, errorResponses, Page, PageQuery, UnitSchema } from "../http/schemas.ts";
 import { presentUnit } from "../presenters/unit.ts";
+import { presentUnitGrid } from "../presenters/unit-grid.ts";
 import { createUnit } from "../use-cases/create-unit.ts";
 import { listAdminUnits } from "../use-cases/list-admin-units.ts";
+import { listUnitGrids } from "../use-cases/list-unit-grids.ts";
 import { updateUnit } from "../use-cases/update-unit.ts";
 
 const literals = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Name = Type.String({ minLength: 1, maxLength: 100, pattern: "\\S" });
 const NameEn = Type.String({ maxLength: 200 });
+const UnitGrid = Type.Object({
+  code: Type.String(),
+  name: Type.String(),
+  communityCode: Type.String(),
+  communityName: Type.Union([Type.String(), Type.Null()]),
+});
 
 export async function adminUnitRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -106,6 +115,32 @@ export async function adminUnitRoutes(app: FastifyInstance) {
         patch: request.body,
       });
       return presentUnit(unit, services.places);
+    },
+  );
+
+  r.get(
+    "/admin/units/:code/grids",
+    {
+      schema: {
+        tags: ["administration"],
+        summary: "Grids inside the unit's area (system admin), without outlines; q searches name and code",
+        params: Type.Object({ code: Type.String({ minLength: 1, maxLength: 64 }) }),
+        querystring: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })), ...PageQuery }),
+        response: { 200: Page(UnitGrid), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { page = 1, pageSize = 20, q } = request.query;
+      const result = await listUnitGrids({
+        services,
+        actor: actorOf(request),
+        ip: request.ip,
+        unitCode: request.params.code,
+        q,
+        page,
+        pageSize,
+      });
+      return { ...result, items: result.items.map((g) => presentUnitGrid(g, services.places)) };
     },
   );
 }

@@ -11,12 +11,18 @@ import { listUsers } from "../use-cases/list-users.ts";
 import { resetUserPassword } from "../use-cases/reset-user-password.ts";
 import { updateUser } from "../use-cases/update-user.ts";
 import { MIN_PASSWORD_LENGTH } from "../users/account-rules.ts";
+import { MAX_GRID_ASSIGNMENTS } from "../users/grid-assignments.ts";
 
 const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
 const Roles = Type.Array(Role, { minItems: 1, maxItems: ROLES.length, uniqueItems: true });
 const DisplayName = Type.String({ minLength: 1, maxLength: 100, pattern: "\\S" });
 const UnitCode = Type.String({ minLength: 1, maxLength: 64 });
 const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) });
+/** 我的网格: grid workers only, each grid inside the unit's area (422 GRID_OUT_OF_UNIT otherwise) */
+const GridCodes = Type.Array(Type.String({ pattern: "^[0-9]{14}$" }), {
+  maxItems: MAX_GRID_ASSIGNMENTS,
+  uniqueItems: true,
+});
 const AdminUser = Type.Object({
   id: Type.String(),
   username: Type.String(),
@@ -25,6 +31,8 @@ const AdminUser = Type.Object({
   unitCode: Type.String(),
   unitName: Type.String(),
   active: Type.Boolean(),
+  gridCodes: Type.Array(Type.String()),
+  grids: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
   createdAt: Type.String(),
   updatedAt: Type.String(),
 });
@@ -70,7 +78,7 @@ export async function adminUserRoutes(app: FastifyInstance) {
         tags: ["administration"],
         summary: `Create an account (system admin); password ≥ ${MIN_PASSWORD_LENGTH} characters`,
         description:
-          "Roles must fit the unit's type and respect 三员 (no two admin roles, no admin role with a business role): 422 VALIDATION_FAILED otherwise.",
+          "Roles must fit the unit's type and respect 三员 (no two admin roles, no admin role with a business role): 422 VALIDATION_FAILED otherwise. gridCodes only for a grid worker, each grid inside the unit's area: 422 GRID_OUT_OF_UNIT otherwise.",
         body: Type.Object(
           {
             username: Type.String({ pattern: "^[a-z0-9_.-]{3,64}$" }),
@@ -78,6 +86,7 @@ export async function adminUserRoutes(app: FastifyInstance) {
             unitCode: UnitCode,
             roles: Roles,
             password: Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 256 }),
+            gridCodes: Type.Optional(GridCodes),
           },
           { additionalProperties: false },
         ),
@@ -101,6 +110,8 @@ export async function adminUserRoutes(app: FastifyInstance) {
       schema: {
         tags: ["administration"],
         summary: "Edit an account (system admin); disabling revokes its sessions",
+        description:
+          "gridCodes replaces the grid worker's grids (in the same transaction); removing the grid_worker role clears them.",
         params: IdParams,
         body: Type.Object(
           {
@@ -108,6 +119,7 @@ export async function adminUserRoutes(app: FastifyInstance) {
             unitCode: Type.Optional(UnitCode),
             roles: Type.Optional(Roles),
             active: Type.Optional(Type.Boolean()),
+            gridCodes: Type.Optional(GridCodes),
           },
           { additionalProperties: false, minProperties: 1 },
         ),

@@ -1,5 +1,6 @@
 // A new account: the role rules (三员, role fits unit), an active unit, a password of at least 12
-// characters hashed with scrypt. The password is never written to the audit log.
+// characters hashed with scrypt; a grid worker may be given its grids at once (inside its unit's area).
+// The password is never written to the audit log.
 import type { Role } from "@civicgrid/shared";
 import type { Actor } from "../access/actor.ts";
 import { requirePermissionAudited } from "../access/require-audited.ts";
@@ -9,6 +10,7 @@ import { hashPassword } from "../lib/password.ts";
 import type { AdminUserRow } from "../presenters/admin-user.ts";
 import type { Services } from "../services.ts";
 import { checkPassword, checkSeat } from "../users/account-rules.ts";
+import { checkGrids, replaceGrids } from "../users/grid-assignments.ts";
 
 export interface CreateUserInput {
   username: string;
@@ -16,6 +18,8 @@ export interface CreateUserInput {
   unitCode: string;
   roles: Role[];
   password: string;
+  /** 我的网格, for a grid worker only */
+  gridCodes?: string[];
 }
 
 export interface CreateUserOptions {
@@ -52,7 +56,9 @@ export async function createUser({ services, actor, ip, input }: CreateUserOptio
         })
         .returning(["id", "username", "display_name", "roles", "unit_code", "active", "created_at", "updated_at"])
         .executeTakeFirstOrThrow();
-      return { ...created, unit_name: unit.name };
+      const grids = await checkGrids(trx, services.places, roles, unit.code, input.gridCodes ?? []);
+      await replaceGrids(trx, created.id, grids);
+      return { ...created, unit_name: unit.name, grids };
     });
   } catch (err) {
     // two creates of one username at once: the unique index refuses the second
@@ -66,7 +72,12 @@ export async function createUser({ services, actor, ip, input }: CreateUserOptio
     objectId: row.id,
     outcome: "success",
     ip,
-    detail: { username, unitCode: row.unit_code, roles },
+    detail: {
+      username,
+      unitCode: row.unit_code,
+      roles,
+      ...(row.grids.length ? { gridCodes: row.grids.map((g) => g.code) } : {}),
+    },
   });
   return row;
 }

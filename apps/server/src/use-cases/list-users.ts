@@ -1,10 +1,12 @@
 // Accounts for the system admin: searchable by username or display name, filtered by unit, role and
-// state, paged. Password hashes never leave this query.
+// state, paged, each with the grids it looks after. Password hashes never leave this query.
 import type { Role } from "@civicgrid/shared";
 import { sql } from "kysely";
 import type { Actor } from "../access/actor.ts";
 import { requirePermissionAudited } from "../access/require-audited.ts";
+import type { AdminUserRow } from "../presenters/admin-user.ts";
 import type { Services } from "../services.ts";
+import { gridsOfUsers } from "../users/grid-assignments.ts";
 
 export interface ListUsersOptions {
   services: Services;
@@ -47,5 +49,10 @@ export async function listUsers({ services, actor, ip, filter, page, pageSize }:
       .execute(),
     qb.select(sql<number>`count(*)::int`.as("n")).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: count.n, page, pageSize };
+  const grids = await gridsOfUsers(
+    services.db,
+    rows.map((r) => r.id),
+  );
+  const withGrids: AdminUserRow[] = rows.map((r) => ({ ...r, grids: grids.get(r.id) ?? [] }));
+  return { rows: withGrids, total: count.n, page, pageSize };
 }

@@ -1,6 +1,7 @@
 // Edits an account: display name, unit, roles, active. The role rules are checked on the result;
 // disabling revokes every session at once. An administrator cannot disable or re-seat their own
-// account, so the last system admin cannot lock everyone out by mistake.
+// account, so the last system admin cannot lock everyone out by mistake. A grid worker's grids
+// (我的网格) are replaced in the same transaction; losing the grid_worker role clears them.
 import type { Role } from "@civicgrid/shared";
 import type { Actor } from "../access/actor.ts";
 import { requirePermissionAudited } from "../access/require-audited.ts";
@@ -9,13 +10,15 @@ import { AppError } from "../errors.ts";
 import type { AdminUserRow } from "../presenters/admin-user.ts";
 import type { Services } from "../services.ts";
 import { checkSeat, refuse, revokeSessions } from "../users/account-rules.ts";
+import { checkGrids, gridsOfUsers, replaceGrids } from "../users/grid-assignments.ts";
 
 export interface UpdateUserOptions {
   services: Services;
   actor: Actor;
   ip: string | null;
   userId: string;
-  patch: { displayName?: string; unitCode?: string; roles?: Role[]; active?: boolean };
+  /** gridCodes replaces the whole set of the account's grids */
+  patch: { displayName?: string; unitCode?: string; roles?: Role[]; active?: boolean; gridCodes?: string[] };
 }
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -50,6 +53,20 @@ export async function updateUser({ services, actor, ip, userId, patch }: UpdateU
       changes.roles || changes.unitCode || enabling
         ? await checkSeat(trx, roles, unitCode, Boolean(changes.unitCode) || enabling)
         : await trx.selectFrom("units").select(["code", "name"]).where("code", "=", unitCode).executeTakeFirstOrThrow();
+    // grids: the set asked for, else the current one (none once the account is no grid worker); a
+    // set that is new or meets a new unit or new roles is checked against the unit's area
+    const current = (await gridsOfUsers(trx, [userId])).get(userId) ?? [];
+    const currentCodes = current.map((g) => g.code);
+    const wanted = patch.gridCodes ?? (roles.includes("grid_worker") ? currentCodes : []);
+    const grids =
+      patch.gridCodes || ((changes.unitCode || changes.roles) && wanted.length)
+        ? await checkGrids(trx, services.places, roles, unitCode, wanted)
+        : current.filter((g) => wanted.includes(g.code));
+    const gridCodes = grids.map((g) => g.code);
+    if (!sameSet(gridCodes, currentCodes)) {
+      changes.gridCodes = { from: currentCodes, to: gridCodes };
+      await replaceGrids(trx, userId, grids);
+    }
     let sessionsRevoked = 0;
     if (Object.keys(changes).length) {
       await trx
@@ -69,6 +86,7 @@ export async function updateUser({ services, actor, ip, userId, patch }: UpdateU
       active,
       created_at: before.created_at,
       updated_at: Object.keys(changes).length ? now : before.updated_at,
+      grids,
     };
     return { row, changes, sessionsRevoked };
   });

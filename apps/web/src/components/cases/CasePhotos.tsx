@@ -1,12 +1,14 @@
-// The case's photos by stage (as reported, after handling): thumbnails, with a shared preview of the originals.
+// The case's photos by stage (as reported, after handling, at the verification on site): thumbnails, with a shared preview of the originals.
 import { Image, Typography } from "antd";
 import { useI18n } from "../../i18n/index.tsx";
 import type { CasePhoto } from "./caseTypes.ts";
 
+const STAGE_LABEL = { report: "photosReport", feedback: "photosFeedback", verify: "photosVerify" } as const;
+
 export function CasePhotos({ photos }: { photos: CasePhoto[] }) {
   const { t } = useI18n();
   if (photos.length === 0) return <Typography.Text type="secondary">{t("noPhotos")}</Typography.Text>;
-  const stages = (["report", "feedback"] as const)
+  const stages = (["report", "feedback", "verify"] as const)
     .map((stage) => ({ stage, list: photos.filter((p) => p.stage === stage) }))
     .filter((s) => s.list.length > 0);
   return (
@@ -14,7 +16,7 @@ export function CasePhotos({ photos }: { photos: CasePhoto[] }) {
       {stages.map(({ stage, list }) => (
         <div key={stage} style={{ marginBottom: 8 }}>
           <Typography.Text type="secondary" style={{ display: "block", marginBottom: 4 }}>
-            {t(stage === "report" ? "photosReport" : "photosFeedback")}
+            {t(STAGE_LABEL[stage])}
           </Typography.Text>
           <div className="cg-photos" data-testid={`photos-${stage}`}>
             {list.map((p) => (

@@ -7,7 +7,7 @@ export interface CasePhoto {
   url: string;
   /** a small WebP for lists (older servers: absent) */
   thumbnailUrl?: string;
-  stage: "report" | "feedback";
+  stage: "report" | "feedback" | "verify";
   uploadedAt: string;
 }
 
