@@ -72,6 +72,26 @@ describe("main pages", () => {
         `2${["divisions", "units", "users", "categories", "calendar"].indexOf(key)}-admin-${key}`,
       );
     }
+    // 我的网格: a grid worker's grids in the users table and in the account form (looked at, not changed)
+    await s.page.getByTestId("admin-tab-users").click();
+    await s.page.getByPlaceholder("按用户名或姓名搜索").fill("yuhua_grid01");
+    await s.page.getByPlaceholder("按用户名或姓名搜索").press("Enter");
+    const gridsTag = s.page.getByTestId("user-grids-yuhua_grid01");
+    await expect.poll(() => gridsTag.textContent(), { timeout: 20_000 }).toBe("1 个网格");
+    await gridsTag.hover();
+    await s.page.getByRole("tooltip").filter({ hasText: "裕华社区第01网格" }).waitFor();
+    await s.page
+      .getByRole("row", { name: /yuhua_grid01/ })
+      .getByRole("button", { name: /编\s*辑/ })
+      .click();
+    const picker = s.page.getByTestId("user-grids");
+    await expect.poll(() => picker.textContent(), { timeout: 20_000 }).toContain("裕华社区第01网格");
+    await picker.click();
+    // the station's community offers its six grids
+    await s.page.locator(".ant-select-dropdown:visible").getByText("裕华社区第06网格").waitFor();
+    await screenshot(s.page, "25-admin-user-grids");
+    await s.page.keyboard.press("Escape");
+    await s.page.getByRole("button", { name: /取\s*消/ }).click();
     expect(realErrors(s)).toEqual([]);
     await s.context.close();
   });

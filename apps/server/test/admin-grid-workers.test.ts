@@ -59,6 +59,12 @@ async function updateAudits(id: string) {
     .execute();
 }
 
+/** what the latest recorded edit of the account changed */
+async function lastChanges(id: string): Promise<unknown> {
+  const detail = (await updateAudits(id)).at(-1)?.detail as { changes?: unknown } | undefined;
+  return detail?.changes;
+}
+
 async function homeGrids(token: string): Promise<string[]> {
   const res = await get(token, "/api/v1/mobile/home");
   expect(res.statusCode, res.body).toBe(200);
@@ -81,7 +87,12 @@ describe("the grids a unit's area offers", () => {
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
     expect(body.total).toBe(6);
-    expect(body.items[0]).toEqual({ code: Y1, name: "裕华社区第01网格", communityCode: YUHUA, communityName: "裕华社区" });
+    expect(body.items[0]).toEqual({
+      code: Y1,
+      name: "裕华社区第01网格",
+      communityCode: YUHUA,
+      communityName: "裕华社区",
+    });
     expect(body.items.every((g: { communityCode: string }) => g.communityCode === YUHUA)).toBe(true);
     expect(res.body).not.toContain("coordinates");
 
@@ -178,7 +189,7 @@ describe("assigning grids", () => {
     // the same set again is no change and no new change record
     const same = await patchUser(id, { gridCodes: [Y3] });
     expect(same.statusCode).toBe(200);
-    expect(((await updateAudits(id)).at(-1)?.detail as { changes: unknown }).changes).toEqual({});
+    expect(await lastChanges(id)).toEqual({});
   });
 
   it("refuses a grid outside the unit's area, unknown grids and malformed sets; nothing changes", async () => {
@@ -253,7 +264,7 @@ describe("assigning grids", () => {
     expect(demoted.statusCode, demoted.body).toBe(200);
     expect(demoted.json().gridCodes).toEqual([]);
     expect(await storedGrids(id)).toEqual([]);
-    expect(((await updateAudits(id)).at(-1)?.detail as { changes: unknown }).changes).toMatchObject({
+    expect(await lastChanges(id)).toMatchObject({
       roles: { from: ["grid_worker"], to: ["community_station"] },
       gridCodes: { from: [C1], to: [] },
     });

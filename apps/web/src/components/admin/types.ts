@@ -17,6 +17,9 @@ export interface AdminUser {
   unitCode: string;
   unitName: string | null;
   active: boolean;
+  /** 我的网格 of a grid worker (empty for everyone else) */
+  gridCodes: string[];
+  grids: { code: string; name: string }[];
   createdAt: string;
 }
 

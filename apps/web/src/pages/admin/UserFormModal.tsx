@@ -1,10 +1,12 @@
 // Create an account (username, name, unit, roles, first password) or edit one (name, unit, roles).
-// The roles select enforces 三员: an admin role stands alone.
+// The roles select enforces 三员: an admin role stands alone. A grid worker also gets its grids
+// (我的网格), picked among those of the unit's area; another unit means picking them again.
 import { ROLES, type Role } from "@civicgrid/shared";
 import type { ButtonProps } from "antd";
 import { Button, Form, Input, Modal, Select, Space, Typography } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/admin/ErrorAlert.tsx";
+import { GridPicker } from "../../components/admin/GridPicker.tsx";
 import { generatePassword, isAdminRole, roleSelectable, validRoleSet } from "../../components/admin/roles.ts";
 import type { AdminUser } from "../../components/admin/types.ts";
 import { UnitPicker } from "../../components/admin/UnitPicker.tsx";
@@ -18,7 +20,11 @@ interface Values {
   unitCode?: string;
   roles: Role[];
   password: string;
+  gridCodes?: string[];
 }
+
+/** as the server caps it */
+const MAX_GRIDS = 50;
 
 export function UserFormModal({
   user,
@@ -35,16 +41,21 @@ export function UserFormModal({
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ApiError>();
   const roles = (Form.useWatch("roles", form) ?? []) as Role[];
+  const unitCode = Form.useWatch("unitCode", form) as string | undefined;
+  const gridWorker = roles.includes("grid_worker");
 
   const submit = async (v: Values) => {
     setSaving(true);
     setError(undefined);
+    // sent only for a grid worker: without the role the server clears the grids
+    const gridCodes = v.roles.includes("grid_worker") ? (v.gridCodes ?? []) : undefined;
     try {
       if (user) {
         await api("PATCH", `/admin/users/${encodeURIComponent(user.id)}`, {
           displayName: v.displayName.trim(),
           unitCode: v.unitCode,
           roles: v.roles,
+          gridCodes,
         });
         onSaved();
       } else {
@@ -54,6 +65,7 @@ export function UserFormModal({
           unitCode: v.unitCode,
           roles: v.roles,
           password: v.password,
+          gridCodes,
         });
         onSaved({ username: v.username.trim(), password: v.password });
       }
@@ -90,9 +102,19 @@ export function UserFormModal({
         data-testid="user-form"
         initialValues={
           user
-            ? { username: user.username, displayName: user.displayName, unitCode: user.unitCode, roles: user.roles }
-            : { roles: [], password: generatePassword() }
+            ? {
+                username: user.username,
+                displayName: user.displayName,
+                unitCode: user.unitCode,
+                roles: user.roles,
+                gridCodes: user.gridCodes,
+              }
+            : { roles: [], password: generatePassword(), gridCodes: [] }
         }
+        onValuesChange={(changed: Partial<Values>) => {
+          // grids belong to the unit's area: another unit, another set
+          if ("unitCode" in changed) form.setFieldValue("gridCodes", []);
+        }}
         onFinish={(v) => void submit(v)}
       >
         <Form.Item
@@ -151,6 +173,16 @@ export function UserFormModal({
             )}
           />
         </Form.Item>
+        {gridWorker ? (
+          <Form.Item
+            name="gridCodes"
+            label={t("admGrids")}
+            extra={<Typography.Text type="secondary">{t("admGridsHint")}</Typography.Text>}
+            rules={[{ type: "array", max: MAX_GRIDS, message: t("admGridsMax", { n: MAX_GRIDS }) }]}
+          >
+            <GridPicker data-testid="user-grids" unitCode={unitCode} initial={user?.grids} />
+          </Form.Item>
+        ) : null}
         {user ? null : (
           <Form.Item label={t("admInitialPassword")} required>
             <Space.Compact style={{ width: "100%" }}>

@@ -1,7 +1,8 @@
-// 用户: accounts with filters; create, edit roles/unit, enable/disable, reset password (shown once).
+// 用户: accounts with filters; create, edit roles/unit (and a grid worker's grids), enable/disable,
+// reset password (shown once).
 import { PlusOutlined } from "@ant-design/icons";
 import { ROLES } from "@civicgrid/shared";
-import { App, Button, Input, Popconfirm, Select, Space, Table, Tag } from "antd";
+import { App, Button, Input, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../../components/admin/ErrorAlert.tsx";
 import { PasswordModal } from "../../components/admin/PasswordModal.tsx";
@@ -100,7 +101,7 @@ export function UsersTab() {
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        scroll={{ x: 1050 }}
+        scroll={{ x: 1150 }}
         pagination={tablePagination(t, page, pageSize, list.data?.total ?? 0, (p, s) => {
           setPage(p);
           setPageSize(s);
@@ -119,6 +120,20 @@ export function UsersTab() {
               )),
           },
           { title: t("unit"), dataIndex: "unitName", render: (v: string | null, u) => v ?? u.unitCode },
+          {
+            title: t("admGrids"),
+            dataIndex: "grids",
+            width: 100,
+            render: (grids: AdminUser["grids"], u) => {
+              if (!u.roles.includes("grid_worker") && !grids.length) return null;
+              if (!grids.length) return <Typography.Text type="warning">{t("admGridsNone")}</Typography.Text>;
+              return (
+                <Tooltip title={grids.map((g) => g.name).join("、")}>
+                  <Tag data-testid={`user-grids-${u.username}`}>{t("admGridsN", { n: grids.length })}</Tag>
+                </Tooltip>
+              );
+            },
+          },
           {
             title: t("admState"),
             dataIndex: "active",
