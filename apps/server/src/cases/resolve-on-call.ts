@@ -2,15 +2,14 @@
 // by the same request. The domain decides `resolve-direct` exactly as for an existing case; the patch
 // and the event row are written like every other transition's (see perform-case-action.ts).
 import { type ActionInput, decide } from "@civicgrid/domain";
-import { sql } from "kysely";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/connect.ts";
 import type { CaseRow } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import type { Services } from "../services.ts";
-import { eventData, noteOf } from "../use-cases/perform-case-action.ts";
 import { applyPatch } from "./apply-patch.ts";
 import { factsFor, snapshotOf } from "./facts.ts";
+import { appendTransitionEvent, eventActorOf } from "./transition-event.ts";
 
 export interface ResolveOnCallOptions {
   services: Services;
@@ -36,21 +35,6 @@ export async function resolveOnCall({
   const decision = decide(snapshotOf(row), input, factsFor(actor, row, services.places));
   if (!decision.ok) throw new AppError(decision.code, { status: row.status, action: input.action });
   const updated = await applyPatch({ services, trx, row, patch: decision.patch, input, actor, now });
-  await trx
-    .insertInto("case_events")
-    .values({
-      case_id: row.id,
-      seq: sql<number>`(select coalesce(max(seq), 0) + 1 from case_events where case_id = ${row.id})`,
-      action: input.action,
-      from_status: row.status,
-      to_status: updated.status,
-      actor_user_id: actor.userId,
-      actor_role: actor.roles[0] ?? null,
-      actor_unit_code: actor.unit.code,
-      at: now,
-      note: noteOf(input),
-      data: JSON.stringify(eventData(input, row, updated)),
-    })
-    .execute();
+  await appendTransitionEvent(trx, { input, before: row, after: updated, by: eventActorOf(actor), at: now });
   return updated;
 }

@@ -17,6 +17,7 @@ import {
 } from "../cases/action-idempotency.ts";
 import { applyPatch } from "../cases/apply-patch.ts";
 import { factsFor, placeOf, snapshotOf } from "../cases/facts.ts";
+import { appendTransitionEvent, eventActorOf } from "../cases/transition-event.ts";
 import { isAssignTarget } from "../cases/unit-options.ts";
 import type { Db } from "../db/connect.ts";
 import type { CaseRow } from "../db/schema.ts";
@@ -102,25 +103,14 @@ async function transition({ services, actor, caseId, action, body, idempotencyKe
         .where("id", "=", input.targetId)
         .execute();
     }
-    const note = noteOf(input);
-    const event = await trx
-      .insertInto("case_events")
-      .values({
-        case_id: row.id,
-        seq: sql<number>`(select coalesce(max(seq), 0) + 1 from case_events where case_id = ${row.id})`,
-        action,
-        from_status: row.status,
-        to_status: updated.status,
-        actor_user_id: actor.userId,
-        actor_role: actor.roles[0] ?? null,
-        actor_unit_code: actor.unit.code,
-        at: now,
-        note,
-        data: JSON.stringify(eventData(input, row, updated)),
-      })
-      .returning("seq")
-      .executeTakeFirstOrThrow();
-    if (within) await within(trx, { updated, eventSeq: event.seq });
+    const eventSeq = await appendTransitionEvent(trx, {
+      input,
+      before: row,
+      after: updated,
+      by: eventActorOf(actor),
+      at: now,
+    });
+    if (within) await within(trx, { updated, eventSeq });
     if (key) await recordActionKey(trx, key, row.id, action);
     return { updated, fromStatus: row.status, replayed: false };
   });
@@ -227,27 +217,4 @@ async function resolveInput(
     case "resolve-direct":
       return { action, answer: str("answer") };
   }
-}
-
-export function noteOf(input: ActionInput): string | null {
-  if ("reason" in input && input.reason) return input.reason;
-  if ("note" in input && input.note) return input.note;
-  if (input.action === "evaluate") return input.comment ?? null;
-  if (input.action === "resolve-direct") return input.answer;
-  return null;
-}
-
-export function eventData(input: ActionInput, before: CaseRow, after: CaseRow): Record<string, unknown> {
-  const { action: _a, ...fields } = input as ActionInput & Record<string, unknown>;
-  delete (fields as Record<string, unknown>).now;
-  return {
-    input: fields,
-    before: {
-      status: before.status,
-      owner: before.owner_unit_code,
-      centre: before.centre_unit_code,
-      dueAt: before.due_at,
-    },
-    after: { status: after.status, owner: after.owner_unit_code, centre: after.centre_unit_code, dueAt: after.due_at },
-  };
 }

@@ -4,16 +4,15 @@
 // transaction under the case's row lock, as for staff actions.
 import { type ActionInput, checkAllowed, decide } from "@civicgrid/domain";
 import type { Rating } from "@civicgrid/shared";
-import { sql } from "kysely";
 import { recordAudit } from "../audit/record-audit.ts";
 import { applyPatch } from "../cases/apply-patch.ts";
 import { snapshotOf } from "../cases/facts.ts";
+import { appendTransitionEvent } from "../cases/transition-event.ts";
 import type { CaseRow } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { CITIZEN_FACTS, CITIZEN_ROLE } from "../public/citizen.ts";
 import { caseIdOfReceipt } from "../public/find-by-receipt.ts";
 import type { Services } from "../services.ts";
-import { eventData, noteOf } from "./perform-case-action.ts";
 
 export type CitizenActionInput =
   | { action: "evaluate"; rating: Rating; comment?: string }
@@ -62,22 +61,14 @@ export async function performCitizenAction({
         actor: null,
         now,
       });
-      await trx
-        .insertInto("case_events")
-        .values({
-          case_id: row.id,
-          seq: sql<number>`(select coalesce(max(seq), 0) + 1 from case_events where case_id = ${row.id})`,
-          action: input.action,
-          from_status: row.status,
-          to_status: next.status,
-          actor_user_id: null,
-          actor_role: CITIZEN_ROLE,
-          actor_unit_code: null,
-          at: now,
-          note: noteOf(domainInput),
-          data: JSON.stringify({ ...eventData(domainInput, row, next), channel: "portal" }),
-        })
-        .execute();
+      await appendTransitionEvent(trx, {
+        input: domainInput,
+        before: row,
+        after: next,
+        by: { userId: null, role: CITIZEN_ROLE, unitCode: null },
+        at: now,
+        extra: { channel: "portal" },
+      });
       return { updated: next, fromStatus: row.status };
     });
     services.events.emit("case", {
