@@ -1,6 +1,7 @@
 // The length of a patrol's GPS track. Phones report jitter while the worker stands still and the odd
 // jump when the fix is poor, so a point counts only when it is precise enough, has moved further
 // than its own uncertainty, and was reached at a walking, cycling or driving speed.
+import { distanceMeters } from "@civicgrid/domain";
 
 export interface TrackPoint {
   at: Date;
@@ -17,16 +18,8 @@ export const MAX_SPEED_M_PER_S = 50;
 /** Movement below the fixes' uncertainty is jitter; the threshold is capped so that coarse fixes still add up. */
 const MAX_JITTER_M = 30;
 
-const EARTH_RADIUS_M = 6_371_008.8;
-const rad = (d: number) => (d * Math.PI) / 180;
-
-/** Great-circle distance in metres. */
-export function haversineMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const dLat = rad(b.lat - a.lat);
-  const dLng = rad(b.lng - a.lng);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** Great-circle distance in metres: the domain's, shared with duplicate detection. */
+export const haversineMetres = distanceMeters;
 
 /** Distance walked along the points (sorted here by time), in whole metres. */
 export function trackDistance(points: readonly TrackPoint[]): number {

@@ -7,20 +7,10 @@ import { useEffect, useMemo, useState } from "react";
 import { useI18n } from "../../i18n/index.tsx";
 import { get, qs } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
+import { useLocate } from "../../lib/useLocate.ts";
 import { type MapOverlay, VectorMap } from "../map/index.tsx";
-import { errorText } from "./errors.ts";
 
-interface Named {
-  code: string;
-  name: string;
-}
-export interface Located {
-  grid: Named;
-  community: Named;
-  township: Named;
-  district: Named;
-  city: Named;
-}
+export type { Located } from "../../lib/useLocate.ts";
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
@@ -51,15 +41,14 @@ function useGrids(query: string | null): FeatureCollection | null {
 }
 
 export function LocationPicker({ form }: { form: FormInstance }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const lat = Form.useWatch<number | null>("lat", form);
   const lng = Form.useWatch<number | null>("lng", form);
   const [fitKey, setFitKey] = useState(0);
   const home = useArea();
   const area = useGrids(home ? qs({ [`${home.level}Code`]: home.code }) : null);
-  const [located, setLocated] = useState<Located | null>(null);
-  const [locateError, setLocateError] = useState<string | null>(null);
+  const { located, problem: locateError } = useLocate(lat ?? undefined, lng ?? undefined);
   const [locating, setLocating] = useState(false);
   const has = typeof lat === "number" && typeof lng === "number";
   // the grids around a point outside the user's own area, so a zoomed-in map is not blank
@@ -80,33 +69,6 @@ export function LocationPicker({ form }: { form: FormInstance }) {
     return list.length ? list : undefined;
   }, [area, near, inArea]);
   const marker = useMemo(() => (has ? { lat: lat as number, lng: lng as number } : null), [has, lat, lng]);
-
-  // look the point up after a short pause, keeping only the latest answer
-  useEffect(() => {
-    if (!has) {
-      setLocated(null);
-      setLocateError(null);
-      return;
-    }
-    let live = true;
-    const timer = window.setTimeout(() => {
-      get<Located>(`/locate${qs({ lat, lng })}`)
-        .then((p) => {
-          if (!live) return;
-          setLocated(p);
-          setLocateError(null);
-        })
-        .catch((e: unknown) => {
-          if (!live) return;
-          setLocated(null);
-          setLocateError(errorText(e, lang, t));
-        });
-    }, 300);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [has, lat, lng, lang, t]);
 
   const setPoint = (p: { lat: number; lng: number }, frame: boolean) => {
     form.setFieldsValue({ lat: round(p.lat), lng: round(p.lng) });

@@ -5,15 +5,9 @@ import type { FeatureCollection } from "geojson";
 import { useEffect, useMemo, useState } from "react";
 import { useI18n } from "../../i18n/index.tsx";
 import { get, qs } from "../../lib/api.ts";
-import { errorText } from "../cases/errors.ts";
+import { useLocate } from "../../lib/useLocate.ts";
 import { type MapOverlay, type MapPoint, VectorMap } from "../map/index.tsx";
 import type { SimilarCase } from "./types.ts";
-
-interface Located {
-  district: { name: string };
-  township: { name: string };
-  community: { code: string; name: string };
-}
 
 interface Props {
   lat?: number;
@@ -27,39 +21,11 @@ interface Props {
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 export function DeskMap({ lat, lng, fitKey, similar, onPoint }: Props) {
-  const { t, lang } = useI18n();
-  const [located, setLocated] = useState<Located | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { t } = useI18n();
+  const { located, problem } = useLocate(lat, lng, 250);
   const [grids, setGrids] = useState<FeatureCollection | null>(null);
   const has = typeof lat === "number" && typeof lng === "number";
   const community = located?.community.code ?? null;
-
-  // where the point is, in words, after a short pause
-  useEffect(() => {
-    if (!has) {
-      setLocated(null);
-      setProblem(null);
-      return;
-    }
-    let live = true;
-    const timer = window.setTimeout(() => {
-      get<Located>(`/locate${qs({ lat, lng })}`)
-        .then((p) => {
-          if (!live) return;
-          setLocated(p);
-          setProblem(null);
-        })
-        .catch((e: unknown) => {
-          if (!live) return;
-          setLocated(null);
-          setProblem(errorText(e, lang, t));
-        });
-    }, 250);
-    return () => {
-      live = false;
-      window.clearTimeout(timer);
-    };
-  }, [has, lat, lng, lang, t]);
 
   useEffect(() => {
     if (!community) return;
