@@ -7,6 +7,7 @@ import { errorBody } from "../errors.ts";
 import { actorOf } from "../http/auth.ts";
 import { CaseSchema, ErrorResponse, errorResponses, Page, PageQuery } from "../http/schemas.ts";
 import { presentCase, presentCaseSummary } from "../presenters/case.ts";
+import { presentPage } from "../presenters/page.ts";
 import { type CreateCaseInput, createCase } from "../use-cases/create-case.ts";
 import { getCase } from "../use-cases/get-case.ts";
 import { listCases } from "../use-cases/list-cases.ts";
@@ -99,11 +100,7 @@ export async function caseRoutes(app: FastifyInstance) {
         pageSize,
       });
       const now = services.clock.now();
-      return {
-        ...result,
-        rows: undefined,
-        items: result.rows.map((row) => presentCaseSummary(row, services.places, now)),
-      };
+      return presentPage(result, (row) => presentCaseSummary(row, services.places, now));
     },
   );
 

@@ -19,6 +19,7 @@ import {
   presentPlace,
   presentSimilarCase,
 } from "../presenters/hotline.ts";
+import { presentPage } from "../presenters/page.ts";
 import { attachCaller } from "../use-cases/attach-caller.ts";
 import { commitHotlineImport } from "../use-cases/commit-hotline-import.ts";
 import { findSimilarCases, SIMILAR_MAX_LIMIT } from "../use-cases/find-similar-cases.ts";
@@ -111,7 +112,7 @@ export async function hotlineRoutes(app: FastifyInstance) {
         ip: request.ip,
       });
       const now = services.clock.now();
-      return { ...result, rows: undefined, items: result.rows.map((c) => presentCallerCase(c, services.places, now)) };
+      return presentPage(result, (c) => presentCallerCase(c, services.places, now));
     },
   );
 
@@ -231,7 +232,7 @@ export async function hotlineRoutes(app: FastifyInstance) {
         page,
         pageSize,
       });
-      return { ...result, rows: undefined, items: result.rows.map(presentCaller) };
+      return presentPage(result, presentCaller);
     },
   );
 
@@ -276,7 +277,7 @@ export async function hotlineRoutes(app: FastifyInstance) {
     async (request) => {
       const { page = 1, pageSize = 20 } = request.query;
       const result = await listHotlineImports({ services, actor: actorOf(request), page, pageSize });
-      return { ...result, rows: undefined, items: result.rows.map(presentImportSummary) };
+      return presentPage(result, presentImportSummary);
     },
   );
 

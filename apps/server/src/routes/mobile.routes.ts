@@ -8,6 +8,7 @@ import { actorOf } from "../http/auth.ts";
 import { CaseSchema, ErrorResponse, errorResponses, Page, PageQuery } from "../http/schemas.ts";
 import { MAX_POINTS_PER_BATCH } from "../patrols/limits.ts";
 import { presentMobileHome, presentMobileTask } from "../presenters/mobile.ts";
+import { presentPage } from "../presenters/page.ts";
 import { presentPatrol, presentPatrolWithTrack } from "../presenters/patrol.ts";
 import { appendPatrolPoints } from "../use-cases/append-patrol-points.ts";
 import { getMobileHome } from "../use-cases/get-mobile-home.ts";
@@ -111,11 +112,7 @@ export async function mobileRoutes(app: FastifyInstance) {
         pageSize,
       });
       const now = services.clock.now();
-      return {
-        ...result,
-        rows: undefined,
-        items: result.rows.map((row) => presentMobileTask(row, services.places, now)),
-      };
+      return presentPage(result, (row) => presentMobileTask(row, services.places, now));
     },
   );
 
@@ -206,7 +203,7 @@ export async function mobileRoutes(app: FastifyInstance) {
       const { page = 1, pageSize = 20 } = request.query;
       const result = await listPatrols({ services, actor: actorOf(request), page, pageSize });
       const now = services.clock.now();
-      return { ...result, rows: undefined, items: result.rows.map((row) => presentPatrol(row, now)) };
+      return presentPage(result, (row) => presentPatrol(row, now));
     },
   );
 

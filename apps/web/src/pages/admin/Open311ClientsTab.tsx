@@ -1,6 +1,6 @@
 // Open311 接入: the client applications allowed to POST to /open311/v2 (docs/open311.md). Create
 // (the API key is shown once), disable or enable; the key itself is never listed.
-import { CopyOutlined, PlusOutlined } from "@ant-design/icons";
+import { PlusOutlined } from "@ant-design/icons";
 import {
   Alert,
   App,
@@ -18,6 +18,7 @@ import {
 import { useState } from "react";
 import { ErrorAlert } from "../../components/admin/ErrorAlert.tsx";
 import { tablePagination } from "../../components/admin/paging.ts";
+import { SecretOnceModal } from "../../components/admin/SecretOnceModal.tsx";
 import { asApiError, useFetch } from "../../components/admin/useFetch.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import { api, post, qs } from "../../lib/api.ts";
@@ -199,40 +200,15 @@ function CreateClientModal({
 /** The new key, shown exactly once with a copy button (only its digest is stored). */
 function KeyModal({ name, apiKey, onClose }: { name: string; apiKey: string; onClose: () => void }) {
   const { t } = useI18n();
-  const { message } = App.useApp();
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(apiKey);
-      message.success(t("admCopied"));
-    } catch {
-      message.warning(t("admCopyFailed"));
-    }
-  };
   return (
-    <Modal
-      open
+    <SecretOnceModal
       title={t("o311KeyTitle", { name })}
-      onCancel={onClose}
-      footer={
-        <Button type="primary" onClick={onClose} data-testid="o311-key-done">
-          {t("o311KeyDone")}
-        </Button>
-      }
-      data-testid="o311-key-modal"
-    >
-      <Alert type="warning" showIcon title={t("o311KeyOnce")} style={{ marginBottom: 16 }} />
-      <Space.Compact style={{ width: "100%" }}>
-        <Typography.Text
-          code
-          data-testid="o311-key"
-          style={{ flex: 1, fontSize: 15, padding: "4px 8px", userSelect: "all", wordBreak: "break-all" }}
-        >
-          {apiKey}
-        </Typography.Text>
-        <Button icon={<CopyOutlined />} onClick={() => void copy()}>
-          {t("admCopy")}
-        </Button>
-      </Space.Compact>
-    </Modal>
+      warning={t("o311KeyOnce")}
+      doneLabel={t("o311KeyDone")}
+      secret={apiKey}
+      testIds={{ modal: "o311-key-modal", secret: "o311-key", done: "o311-key-done" }}
+      long
+      onClose={onClose}
+    />
   );
 }
