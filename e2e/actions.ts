@@ -79,3 +79,22 @@ export async function uploadPhoto(page: Page, containerTestId: string) {
     .first()
     .waitFor({ timeout: 15_000 });
 }
+
+/**
+ * Opens a page from the side menu and waits for `ready` to show. A click that lands while the
+ * previous page is still rendering can be lost, so it is repeated; a failure says where the
+ * browser was and what it showed.
+ */
+export async function openFromMenu(page: Page, item: RegExp, ready: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await page.getByRole("menuitem", { name: item }).click();
+    try {
+      await page.getByTestId(ready).waitFor({ timeout: 10_000 });
+      return;
+    } catch (err) {
+      if (attempt < 3) continue;
+      const shown = ((await page.locator("body").textContent()) ?? "").slice(0, 500);
+      throw new Error(`${ready} did not appear at ${page.url()}; the page shows: ${shown}`, { cause: err });
+    }
+  }
+}

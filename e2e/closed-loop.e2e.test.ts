@@ -5,7 +5,7 @@
 // user cannot open the case. Screenshots of each main page go to artifacts/screenshots.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { act, choose, expectStatus, openCase, typeInto, uploadPhoto } from "./actions.ts";
+import { act, choose, expectStatus, openCase, openFromMenu, typeInto, uploadPhoto } from "./actions.ts";
 import { launch, type Session, screenshot, signIn } from "./browser.ts";
 
 let browser: Browser;
@@ -37,8 +37,7 @@ describe("the closed loop in the browser", () => {
   it("a grid worker reports a problem with a photo in a few steps", async () => {
     const { page } = await as("yuhua_grid01");
     await screenshot(page, "01-inbox-grid-worker");
-    await page.getByRole("menuitem", { name: /上报问题/ }).click();
-    await page.getByTestId("report-form").waitFor();
+    await openFromMenu(page, /上报问题/, "report-form");
     await uploadPhoto(page, "report-photos");
     await typeInto(page, "report-lat", "41.119331");
     await typeInto(page, "report-lng", "122.964666");
