@@ -57,9 +57,23 @@ export async function act(
 /** Picks an option of an antd Select by typing part of its label. */
 export async function choose(page: Page, selectTestId: string, label: string) {
   const select = page.getByTestId(selectTestId);
-  await select.click();
-  await page.keyboard.type(label);
-  await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label }).first().click();
+  // under load the dropdown can open after the typing started, or its virtual list can recycle the
+  // row between finding and clicking it: check what got selected, and pick again if it was not it
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator(".ant-select-dropdown:visible").first().waitFor();
+    await page.keyboard.type(label);
+    await page.locator(".ant-select-dropdown:visible .ant-select-item-option", { hasText: label }).first().click();
+    const picked = await expect
+      .poll(() => select.textContent(), { timeout: 3_000 })
+      .toContain(label)
+      .then(() => true)
+      .catch(() => false);
+    if (picked) return;
+    if (attempt >= 3)
+      throw new Error(`${selectTestId}: could not select ${label}; it shows ${await select.textContent()}`);
+    await page.keyboard.press("Escape");
+  }
 }
 
 /** Types into a field whether the test id sits on the input itself or on its wrapper. */
