@@ -23,7 +23,13 @@ const Env = Type.Object({
   SEED_HISTORY_CASES: Type.Integer({ minimum: 0, maximum: 500_000, default: 78_182 }),
   SESSION_IDLE_MINUTES: Type.Integer({ minimum: 1, maximum: 24 * 60, default: 30 }),
   SESSION_MAX_HOURS: Type.Integer({ minimum: 1, maximum: 72, default: 12 }),
+  /** sign-in attempts (password, code, first-time setup) per client address and minute */
+  LOGIN_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100_000, default: 20 }),
   SWEEP_INTERVAL_SECONDS: Type.Integer({ minimum: 0, maximum: 3600, default: 60 }),
+  /** the audit hash chain's HMAC key, base64 of 32 bytes; without it DATA_DIR/keys/audit.key (created 0600) */
+  CIVICGRID_AUDIT_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** audit records older than this are purged daily; at least 180 days (等保 three) */
+  AUDIT_RETENTION_DAYS: Type.Integer({ minimum: 180, maximum: 36_500, default: 365 }),
   NODE_ENV: Type.String({ default: "production" }),
   /** S3-compatible media storage (all of endpoint, bucket and keys, or none: then `DATA_DIR/media`) */
   S3_ENDPOINT: Type.Optional(Type.String({ pattern: "^https?://[^/?#]+(/[^?#]*)?$" })),
@@ -31,6 +37,16 @@ const Env = Type.Object({
   S3_REGION: Type.String({ minLength: 1, default: "us-east-1" }),
   S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
   S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** personal-data keyring "id:base64,…" (newest last); without it DATA_DIR/keys/pii-<n>.key (0600) */
+  CIVICGRID_PII_KEYS: Type.Optional(Type.String({ pattern: "^[a-z0-9]{1,16}:[A-Za-z0-9+/_=-]+(,[a-z0-9]{1,16}:[A-Za-z0-9+/_=-]+)*$" })),
+  /** key of the phone search hashes (base64, 32 bytes); without it DATA_DIR/keys/pii-index.key */
+  CIVICGRID_PII_INDEX_KEY: Type.Optional(Type.String({ minLength: 40 })),
+  /** the field cipher of new values: AES-256-GCM, or SM4 (CBC + HMAC-SHA256) where OpenSSL has it */
+  PII_CIPHER: Type.Union([Type.Literal("a256gcm"), Type.Literal("sm4cbchs256")], { default: "a256gcm" }),
+  /** raster map tiles (same value as the web's VITE_TILE_URL / window.CIVICGRID_TILE_URL): its origin is allowed in the CSP's img-src */
+  TILE_URL: Type.Optional(Type.String({ pattern: "^https?://[^/?#]+" })),
+  /** reporter personal data of cases closed longer ago than this is anonymised */
+  PII_RETENTION_MONTHS: Type.Integer({ minimum: 1, maximum: 600, default: 24 }),
 });
 
 /** Media storage goes to S3 only when all of these are set; some but not all is a configuration error. */

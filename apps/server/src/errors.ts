@@ -16,5 +16,15 @@ export class AppError extends Error {
 
 export function errorBody(code: ErrorCode, details?: unknown): ErrorBody {
   const e = ERRORS[code];
-  return { error: { code, message: e.zh, messageEn: e.en, ...(details === undefined ? {} : { details }) } };
+  // a message may name a value of its details, e.g. ACCOUNT_LOCKED's "{minutes}"
+  const fill = (text: string) =>
+    details && typeof details === "object"
+      ? text.replace(/\{(\w+)\}/g, (m, k: string) => {
+          const v = (details as Record<string, unknown>)[k];
+          return typeof v === "number" || typeof v === "string" ? String(v) : m;
+        })
+      : text;
+  return {
+    error: { code, message: fill(e.zh), messageEn: fill(e.en), ...(details === undefined ? {} : { details }) },
+  };
 }

@@ -7,6 +7,7 @@ import type { Db } from "./db/connect.ts";
 import type { Clock } from "./lib/clock.ts";
 import type { Logger } from "./logger.ts";
 import type { MediaStorage } from "./media/storage.ts";
+import type { Pii } from "./pii/pii.ts";
 import type { PlaceDirectory } from "./places/directory.ts";
 
 export interface CaseChange {
@@ -29,6 +30,8 @@ export interface Services {
   events: EventEmitter;
   /** photo bytes (originals and thumbnails): a folder under DATA_DIR or an S3-compatible bucket */
   storage: MediaStorage;
+  /** personal data: sealing, opening and the phone search hash (keys from env or DATA_DIR/keys) */
+  pii: Pii;
   /** start-up state shown by /healthz */
   status: { seeding: boolean };
 }

@@ -7,10 +7,11 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { prepareDatabase, seedDemoHistory } from "../src/boot.ts";
 import { loadConfig } from "../src/config.ts";
-import { ensureDatabase, openPool } from "../src/db/connect.ts";
+import { appRoleUrl, canManageRoles } from "../src/db/app-role.ts";
+import { ensureDatabase, openHandle, openPool } from "../src/db/connect.ts";
 import { type EmbeddedDb, startEmbeddedPostgres } from "../src/db/embedded.ts";
 import { createLogger } from "../src/logger.ts";
-import { TEMPLATE_DB, TEST_PASSWORD, TEST_START } from "./constants.ts";
+import { TEMPLATE_DB, TEST_AUDIT_KEY, TEST_PASSWORD, TEST_PII_ENV, TEST_START } from "./constants.ts";
 
 let embedded: EmbeddedDb | null = null;
 let tmp: string | null = null;
@@ -36,18 +37,24 @@ export async function setup(project: TestProject) {
   await admin.pool.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
   await admin.close();
   await ensureDatabase(adminUrl, TEMPLATE_DB);
-  const template = openPool(withDatabase(adminUrl, TEMPLATE_DB), null, 4);
+  // every test context queries as the restricted app role, like the server (src/db/app-role.ts)
+  const templateUrl = withDatabase(adminUrl, TEMPLATE_DB);
+  const appUrl = (await canManageRoles(templateUrl)) ? appRoleUrl(templateUrl, tmp ?? os.tmpdir()) : null;
+  const template = openHandle(templateUrl, { max: 4, appUrl: appUrl ?? undefined });
   const config = loadConfig({
     CIVICGRID_DEMO: "true",
     CIVICGRID_DEMO_PASSWORD: TEST_PASSWORD,
     SEED_HISTORY_CASES: process.env.TEST_HISTORY_CASES ?? "400",
     NODE_ENV: "test",
+    CIVICGRID_AUDIT_KEY: TEST_AUDIT_KEY,
+    ...TEST_PII_ENV,
   });
   // the seeded history ends where the tests' clock starts
   await prepareDatabase(template, config, logger);
   await seedDemoHistory(template, config, logger, TEST_START);
   await template.close();
   project.provide("adminUrl", adminUrl);
+  project.provide("appUrl", appUrl);
 }
 
 export async function teardown() {
@@ -58,5 +65,7 @@ export async function teardown() {
 declare module "vitest" {
   export interface ProvidedContext {
     adminUrl: string;
+    /** the app role's URL (template database), or null when the owner may not create roles */
+    appUrl: string | null;
   }
 }

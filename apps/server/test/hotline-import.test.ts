@@ -158,13 +158,15 @@ describe("commit", () => {
     expect(cases[0]).toMatchObject({
       source: "hotline",
       status: "reported",
-      reporter_name: "张先生",
+      reporter_name_masked: "张**",
       category_code: "M01023",
     });
+    expect(ctx.services.pii.open("cases.reporter_name", cases[0]?.reporter_name_enc)).toBe("张先生");
     expect(cases[0]?.id).toBe(one?.caseId);
     // received 16:30 in Anshan (UTC+8): the time limit runs from then
     expect(cases[0]?.reported_at.toISOString()).toBe("2026-11-23T08:30:00.000Z");
-    expect(cases[1]).toMatchObject({ community_code: YUHUA, category_code: "M06036", reporter_phone: "139 1234 0002" });
+    expect(cases[1]).toMatchObject({ community_code: YUHUA, category_code: "M06036", reporter_phone_masked: "139****0002" });
+    expect(ctx.services.pii.open("cases.reporter_phone", cases[1]?.reporter_phone_enc)).toBe("139 1234 0002");
     const events = await ctx.services.db
       .selectFrom("case_events")
       .selectAll()
@@ -203,7 +205,7 @@ describe("commit", () => {
       .where("external_ticket_no", "=", "GBK-002")
       .executeTakeFirstOrThrow();
     expect(c.description).toBe("楼道内堆放杂物");
-    expect(c.reporter_name).toBe("李女士");
+    expect(ctx.services.pii.open("cases.reporter_name", c.reporter_name_enc)).toBe("李女士");
   });
 
   it("reads XLSX with real date cells and numbers", async () => {
@@ -241,7 +243,8 @@ describe("commit", () => {
       .executeTakeFirstOrThrow();
     // the Excel cell says 09:15 (wall clock in Anshan)
     expect(x1.reported_at.toISOString()).toBe("2026-11-22T01:15:00.000Z");
-    expect(x1).toMatchObject({ reporter_phone: "13612340001", title: "井盖", description: "井盖缺失" });
+    expect(x1).toMatchObject({ title: "井盖", description: "井盖缺失" });
+    expect(ctx.services.pii.open("cases.reporter_phone", x1.reporter_phone_enc)).toBe("13612340001");
   });
 
   it("checks times, places and ambiguous names", async () => {

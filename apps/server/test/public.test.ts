@@ -114,8 +114,8 @@ describe("reporting", () => {
       source: "web",
       status: "reported",
       reported_by: null,
-      reporter_name: "李女士",
-      reporter_phone: null,
+      reporter_name_masked: "李**",
+      reporter_phone_enc: null,
       community_code: YUHUA,
       centre_unit_code: BAJIAZI_CENTRE,
     });
@@ -149,13 +149,17 @@ describe("reporting", () => {
     expect(res.json()).toEqual({ phone: maskPhone(phone), expiresInSeconds: 300 });
     expect(res.body).not.toMatch(/\d{6}/);
     const code = otpFromLog(phone);
-    const rows = await ctx.services.db.selectFrom("otp_codes").selectAll().where("phone", "=", phone).execute();
+    const rows = await ctx.services.db
+      .selectFrom("otp_codes")
+      .selectAll()
+      .where("phone_hash", "=", ctx.services.pii.phoneHash(phone))
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.code_hash.toString("hex")).not.toContain(Buffer.from(code).toString("hex"));
 
     const r = await reportOk({ ...point, description: "路灯不亮", phone, otpCode: code, name: "王先生" }, ip);
-    expect(r.row.reporter_phone).toBe(phone);
-    expect(r.row.reporter_name).toBe("王先生");
+    expect(ctx.services.pii.open("cases.reporter_phone", r.row.reporter_phone_enc)).toBe(phone);
+    expect(ctx.services.pii.open("cases.reporter_name", r.row.reporter_name_enc)).toBe("王先生");
     // a code is good for one report
     const again = await pub("POST", "/reports", {
       payload: { ...point, description: "再报一次", phone, otpCode: code },
@@ -227,14 +231,15 @@ describe("reporting", () => {
     });
     expect(errorCode(bad)).toBe("UNKNOWN_CATEGORY");
     const r = await reportOk({ ...point, description: "垃圾满溢", categoryCode, phone, otpCode: code }, ip);
-    expect(r.row.reporter_phone).toBe(phone);
+    expect(ctx.services.pii.open("cases.reporter_phone", r.row.reporter_phone_enc)).toBe(phone);
   });
 
   it("an address without a point is placed at the community or township it names, or refused", async () => {
     const ip = newIp();
     const community = await reportOk({ address: "铁西区八家子街道裕华社区12号楼前", description: "路面塌陷" }, ip);
     expect(community.placedBy).toEqual({ code: YUHUA, name: "裕华社区", level: "community" });
-    expect(community.row).toMatchObject({ community_code: YUHUA, address: "铁西区八家子街道裕华社区12号楼前" });
+    expect(community.row).toMatchObject({ community_code: YUHUA, address_area: "铁西区八家子街道裕华社区" });
+    expect(ctx.services.pii.open("cases.address", community.row.address_enc)).toBe("铁西区八家子街道裕华社区12号楼前");
     expect(ctx.services.places.locate(community.row.lat, community.row.lng)?.community).toBe(YUHUA);
 
     const township = await reportOk({ address: "八家子街道附近", description: "噪音扰民" }, ip);
@@ -378,8 +383,10 @@ describe("abuse limits", () => {
     expect(errorCode(rep)).toBe("PHONE_BANNED");
 
     const list = await ctx.api(admin, { method: "GET", url: `/api/v1/admin/banned-phones?q=${phone.slice(-4)}` });
-    expect(list.json().items.map((b: { phone: string }) => b.phone)).toEqual([phone]);
-    const lifted = await ctx.api(admin, { method: "DELETE", url: `/api/v1/admin/banned-phones/${phone}` });
+    // the list shows the number masked; an entry is lifted by its id (or by the full number)
+    expect(list.json().items.map((b: { phone: string }) => b.phone)).toEqual([maskPhone(phone)]);
+    const entryId = list.json().items[0].id;
+    const lifted = await ctx.api(admin, { method: "DELETE", url: `/api/v1/admin/banned-phones/${entryId}` });
     expect(lifted.statusCode).toBe(204);
     expect((await ctx.api(admin, { method: "DELETE", url: `/api/v1/admin/banned-phones/${phone}` })).statusCode).toBe(
       404,

@@ -11,6 +11,7 @@ import { ChunkErrorBoundary } from "./components/ChunkErrorBoundary.tsx";
 import { I18nProvider, useI18n } from "./i18n/index.tsx";
 import { AuthProvider, useAuth } from "./lib/auth.tsx";
 import { homePathFor } from "./lib/menu.ts";
+import { EnrolmentPage } from "./pages/EnrolmentPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 
 // every page but the sign-in is loaded on demand, so the first load stays small
@@ -26,12 +27,17 @@ const DispatchPage = lazy(() => import("./pages/DispatchPage.tsx").then((m) => (
 const AdminPage = lazy(() => import("./pages/admin/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
 const SecurityPage = lazy(() => import("./pages/SecurityPage.tsx").then((m) => ({ default: m.SecurityPage })));
 const AuditPage = lazy(() => import("./pages/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const AccountSecurityPage = lazy(() =>
+  import("./pages/AccountSecurityPage.tsx").then((m) => ({ default: m.AccountSecurityPage })),
+);
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
 
 function Shell() {
   const { me, loading } = useAuth();
   if (loading) return <Spin fullscreen />;
   if (!me) return <LoginPage />;
+  // an account that must have TOTP and has none: nothing but the enrolment until it is done
+  if (me.mfaEnrolmentRequired) return <EnrolmentPage />;
   return (
     <AppLayout>
       <ChunkErrorBoundary>
@@ -48,6 +54,7 @@ function Shell() {
             <Route path="/admin/*" element={<AdminPage />} />
             <Route path="/security" element={<SecurityPage />} />
             <Route path="/audit" element={<AuditPage />} />
+            <Route path="/account" element={<AccountSecurityPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

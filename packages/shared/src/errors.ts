@@ -7,6 +7,13 @@ export const ERRORS = {
   INVALID_JSON: { status: 400, zh: "请求体不是合法的 JSON", en: "The request body is not valid JSON" },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: "不支持的内容类型", en: "Unsupported content type" },
   PAYLOAD_TOO_LARGE: { status: 413, zh: "请求体过大", en: "The request body is too large" },
+  URI_TOO_LONG: { status: 414, zh: "请求地址过长", en: "The request URL is too long" },
+  INVALID_URL: { status: 400, zh: "请求地址不合法", en: "The request URL is not valid" },
+  CSRF_TOKEN_INVALID: {
+    status: 403,
+    zh: "请求来源校验失败,请刷新页面后重试",
+    en: "The request's origin could not be verified; reload the page and try again",
+  },
   IMAGE_CORRUPT: {
     status: 415,
     zh: "图片已损坏或无法识别",
@@ -21,6 +28,37 @@ export const ERRORS = {
   SESSION_EXPIRED: { status: 401, zh: "会话已过期,请重新登录", en: "Your session has expired; please sign in again" },
   INVALID_CREDENTIALS: { status: 401, zh: "用户名或密码错误", en: "Wrong username or password" },
   ACCOUNT_DISABLED: { status: 403, zh: "账号已停用", en: "This account is disabled" },
+  // identity (issue 5); "{minutes}" is filled from the error's details
+  ACCOUNT_LOCKED: {
+    status: 423,
+    zh: "登录失败次数过多,账号已锁定,请 {minutes} 分钟后再试",
+    en: "Too many failed sign-ins: the account is locked; try again in {minutes} minutes",
+  },
+  MFA_ENROLMENT_REQUIRED: {
+    status: 403,
+    zh: "请先绑定身份验证器(动态口令)后再使用系统",
+    en: "Set up an authenticator app (one-time codes) before using the system",
+  },
+  MFA_CODE_INVALID: { status: 401, zh: "动态口令或恢复码不正确", en: "The code or recovery code is not correct" },
+  MFA_CHALLENGE_INVALID: {
+    status: 401,
+    zh: "登录步骤已失效,请重新输入用户名和密码",
+    en: "This sign-in step has expired; enter your username and password again",
+  },
+  MFA_NOT_ENROLLED: { status: 409, zh: "该账号未启用动态口令", en: "This account has no authenticator set up" },
+  MFA_ALREADY_ENROLLED: { status: 409, zh: "该账号已启用动态口令", en: "This account already has an authenticator" },
+  MFA_REQUIRED_BY_POLICY: {
+    status: 409,
+    zh: "安全策略要求该账号使用动态口令,不能停用",
+    en: "The security policy requires an authenticator for this account; it cannot be turned off",
+  },
+  CURRENT_PASSWORD_WRONG: { status: 422, zh: "当前密码不正确", en: "The current password is not correct" },
+  SETUP_CODE_INVALID: { status: 403, zh: "初始化码不正确", en: "The setup code is not correct" },
+  SETUP_ALREADY_DONE: {
+    status: 409,
+    zh: "系统已完成初始化,请直接登录",
+    en: "The system has already been set up; sign in instead",
+  },
   FORBIDDEN: { status: 403, zh: "无权执行此操作", en: "You are not allowed to do this" },
   ACTION_NOT_PERMITTED: {
     status: 403,

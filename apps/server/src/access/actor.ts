@@ -9,4 +9,6 @@ export interface Actor {
   roles: Role[];
   unit: Unit;
   sessionId: string;
+  /** a session that may only enrol TOTP (http/auth.ts refuses everything else with 403) */
+  mfaEnrolmentOnly?: boolean;
 }

@@ -32,10 +32,21 @@ export function actionKeyOf(
   action: CaseAction,
   body: Record<string, unknown>,
 ): ActionKey {
+  return scopedActionKey(`user:${userId}`, key, caseId, action, body);
+}
+
+/** A key of another kind of caller, e.g. `receipt:<hash>` for a citizen acting by receipt code. */
+export function scopedActionKey(
+  scope: string,
+  key: string,
+  caseId: string,
+  action: CaseAction,
+  body: Record<string, unknown>,
+): ActionKey {
   const hash = createHash("sha256")
     .update(JSON.stringify(canonical({ caseId, action, body })))
     .digest("hex");
-  return { scope: `user:${userId}`, key, hash };
+  return { scope, key, hash };
 }
 
 /**
@@ -54,12 +65,30 @@ export async function wasApplied(db: Db, k: ActionKey): Promise<boolean> {
   return true;
 }
 
-/** Stores the key inside the action's transaction. */
-export async function recordActionKey(trx: Db, k: ActionKey, caseId: string, action: CaseAction): Promise<void> {
+/** Stores the key, with the event the action wrote, inside the action's transaction. */
+export async function recordActionKey(
+  trx: Db,
+  k: ActionKey,
+  caseId: string,
+  action: CaseAction,
+  eventSeq: number | null = null,
+): Promise<void> {
   await trx
     .insertInto("case_action_keys")
-    .values({ scope: k.scope, key: k.key, case_id: caseId, action, request_hash: k.hash })
+    .values({ scope: k.scope, key: k.key, case_id: caseId, action, request_hash: k.hash, event_seq: eventSeq })
     .execute();
+}
+
+/** The event a user's key wrote on a case (for replaying a response that names that event's rows). */
+export async function eventSeqOfKey(db: Db, userId: string, key: string, caseId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom("case_action_keys")
+    .select("event_seq")
+    .where("scope", "=", `user:${userId}`)
+    .where("key", "=", key)
+    .where("case_id", "=", caseId)
+    .executeTakeFirst();
+  return row?.event_seq ?? null;
 }
 
 /** A unique violation on the key table: the same key was just used by a concurrent, different request. */

@@ -19,6 +19,8 @@ export interface ResolveOnCallOptions {
   actor: Actor | null;
   answer: string;
   now: Date;
+  /** the client's address, for the transition's audit record */
+  ip?: string | null;
 }
 
 export async function resolveOnCall({
@@ -28,6 +30,7 @@ export async function resolveOnCall({
   actor,
   answer,
   now,
+  ip,
 }: ResolveOnCallOptions): Promise<CaseRow> {
   // someone must have answered: an anonymous report cannot be closed on the call
   if (!actor) throw new AppError("ACTION_NOT_PERMITTED", { action: "resolve-direct" });
@@ -35,6 +38,13 @@ export async function resolveOnCall({
   const decision = decide(snapshotOf(row), input, factsFor(actor, row, services.places));
   if (!decision.ok) throw new AppError(decision.code, { status: row.status, action: input.action });
   const updated = await applyPatch({ services, trx, row, patch: decision.patch, input, actor, now });
-  await appendTransitionEvent(trx, { input, before: row, after: updated, by: eventActorOf(actor), at: now });
+  await appendTransitionEvent(trx, {
+    input,
+    before: row,
+    after: updated,
+    by: eventActorOf(actor),
+    at: now,
+    audit: { services, actor, ip },
+  });
   return updated;
 }

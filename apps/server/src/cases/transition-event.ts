@@ -1,9 +1,12 @@
 // The append-only event row every transition writes, in the transition's own transaction: who (a
 // staff user with role and unit, or a citizen with neither), from which state to which, the note
-// and the input. One writer, so staff, hotline and citizen steps read the same on the timeline.
+// and the input. One writer, so staff, hotline and citizen steps read the same on the timeline —
+// and the transition's audit record (issue #5) is written here too, in the same transaction: no
+// transition commits without its record, no record without its transition.
 import type { ActionInput } from "@civicgrid/domain";
 import { sql } from "kysely";
 import type { Actor } from "../access/actor.ts";
+import { type AuditServices, recordAudit } from "../audit/record-audit.ts";
 import type { Db } from "../db/connect.ts";
 import type { CaseRow } from "../db/schema.ts";
 
@@ -27,6 +30,16 @@ export interface AppendTransitionEventOptions {
   at: Date;
   /** what the channel adds to the event's data (e.g. `{ channel: "portal" }`) */
   extra?: Record<string, unknown>;
+  audit: TransitionAudit;
+}
+
+export interface TransitionAudit {
+  services: AuditServices;
+  /** the signed-in staff member; null for a citizen's step (then `by` says who) */
+  actor: Actor | null;
+  ip?: string | null;
+  /** defaults to `case.<action>` */
+  action?: string;
 }
 
 /** Writes the event and returns its sequence number within the case. */
@@ -49,6 +62,21 @@ export async function appendTransitionEvent(trx: Db, o: AppendTransitionEventOpt
     })
     .returning("seq")
     .executeTakeFirstOrThrow();
+  const { audit } = o;
+  await recordAudit(
+    audit.services,
+    {
+      actor: audit.actor,
+      as: by,
+      action: audit.action ?? `case.${input.action}`,
+      objectType: "case",
+      objectId: before.id,
+      outcome: "success",
+      ip: audit.ip ?? null,
+      detail: { code: after.code, from: before.status, to: after.status, seq: event.seq },
+    },
+    trx,
+  );
   return event.seq;
 }
 

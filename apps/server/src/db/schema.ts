@@ -40,6 +40,44 @@ export interface UsersTable {
   active: Generated<boolean>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+  failed_logins: Generated<number>;
+  locked_until: Timestamp | null;
+  totp_secret_enc: string | null;
+  totp_pending_enc: string | null;
+  totp_enabled_at: Timestamp | null;
+  /** bigint: read back as a string */
+  totp_last_step: ColumnType<string | null, number | string | null, number | string | null>;
+}
+
+export interface UserRecoveryCodesTable {
+  id: Generated<string>;
+  user_id: string;
+  code_hash: Buffer;
+  created_at: Generated<Date>;
+  used_at: Timestamp | null;
+}
+
+export interface LoginChallengesTable {
+  id: Generated<string>;
+  token_hash: Buffer;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  ip: string | null;
+}
+
+export interface SecurityPoliciesTable {
+  id: Generated<number>;
+  totp_required_for_centres: Generated<boolean>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
+export interface SetupCodesTable {
+  id: Generated<number>;
+  code_hash: Buffer;
+  created_at: Generated<Date>;
 }
 
 export interface SessionsTable {
@@ -51,6 +89,7 @@ export interface SessionsTable {
   expires_at: Timestamp;
   revoked_at: Timestamp | null;
   ip: string | null;
+  mfa_enrolment_only: Generated<boolean>;
 }
 
 export interface CategoriesTable {
@@ -91,14 +130,24 @@ export interface CasesTable {
   status: string;
   lat: number;
   lng: number;
-  address: string | null;
+  /** 013: the coarse part of the address (no house number); the exact address is address_enc */
+  address_area: string | null;
   grid_code: string;
   community_code: string;
   township_code: string;
   district_code: string;
   city_code: string;
-  reporter_name: string | null;
-  reporter_phone: string | null;
+  // 013: sealed personal data (pii/pii.ts), masked copies for display, the phone's keyed search hash;
+  // the clear columns reporter_name, reporter_phone and address of 002 are always null
+  reporter_name_enc: string | null;
+  reporter_name_masked: string | null;
+  reporter_phone_enc: string | null;
+  reporter_phone_masked: string | null;
+  reporter_phone_hash: string | null;
+  reporter_id_number_enc: string | null;
+  reporter_id_number_masked: string | null;
+  address_enc: string | null;
+  anonymised_at: Generated<Date | null>;
   reported_by: string | null;
   centre_unit_code: string;
   owner_unit_code: string | null;
@@ -177,6 +226,9 @@ export interface AuditLogTable {
   outcome: "success" | "failure" | "denied";
   ip: string | null;
   detail: Json<Record<string, unknown>>;
+  /** the hash chain (012_audit_chain.sql): null only on the very first row / before chaining */
+  prev_hash: Buffer | null;
+  hash: Buffer | null;
 }
 
 export interface AttachmentsTable {
@@ -238,6 +290,8 @@ export interface CaseActionKeysTable {
   action: string;
   request_hash: string;
   created_at: Generated<Date>;
+  /** 014: the event the action wrote (null for keys stored before) */
+  event_seq: number | null;
 }
 
 /** 008: an anonymous portal browser's token (sha256 hex) */
@@ -250,7 +304,9 @@ export interface PublicSessionsTable {
 /** 008: phone one-time codes, hashed */
 export interface OtpCodesTable {
   id: Generated<string>;
-  phone: string;
+  /** 013: always null; the phone's keyed hash finds the codes */
+  phone: Generated<string | null>;
+  phone_hash: string;
   salt: Buffer;
   code_hash: Buffer;
   created_at: Timestamp;
@@ -270,7 +326,11 @@ export interface PublicReceiptsTable {
 
 /** 008: phones barred from the portal */
 export interface BannedPhonesTable {
-  phone: string;
+  /** 013: an opaque id; the phone itself is only hashed, masked and sealed */
+  id: Generated<string>;
+  phone_hash: string;
+  phone_masked: string;
+  phone_enc: string;
   reason: string;
   banned_by: string;
   banned_at: Timestamp;
@@ -295,7 +355,8 @@ export interface Open311RequestsTable {
   client_id: string;
   token: string;
   media_url: string | null;
-  email: string | null;
+  /** 013: sealed; the clear column is always null */
+  email_enc: string | null;
   device_id: string | null;
   account_id: string | null;
   attributes: Json<Record<string, string | string[]>>;
@@ -306,8 +367,12 @@ export interface Open311RequestsTable {
 export interface CaseCallersTable {
   id: Generated<number>;
   case_id: string;
-  name: string | null;
-  phone: string | null;
+  /** 013: sealed, masked and (phone) hashed; the clear name and phone columns are always null */
+  name_enc: string | null;
+  name_masked: string | null;
+  phone_enc: string | null;
+  phone_masked: string | null;
+  phone_hash: string | null;
   note: string | null;
   source: string;
   at: Timestamp;
@@ -346,6 +411,10 @@ export interface Database {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;
+  user_recovery_codes: UserRecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
+  security_policies: SecurityPoliciesTable;
+  setup_codes: SetupCodesTable;
   categories: CategoriesTable;
   responsibility_entries: ResponsibilityEntriesTable;
   calendar_days: CalendarDaysTable;

@@ -17,6 +17,8 @@ import { workbenchRoutes } from "../routes/workbench.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAuth } from "./auth.ts";
 import { registerErrorHandling } from "./error-handler.ts";
+import { frameworkErrors } from "./framework-errors.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerWeb } from "./static-web.ts";
 import { registerValidation } from "./validation.ts";
 
@@ -28,6 +30,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
     loggerInstance: services.logger,
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
+    frameworkErrors,
   }) as unknown as FastifyInstance;
 
   app.decorate("services", services);
@@ -35,6 +38,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   registerErrorHandling(app);
   // the API speaks JSON only: other bodies get a clear 415 rather than being read as text
   app.removeContentTypeParser("text/plain");
+  await registerSecurityHeaders(app, services.config.TILE_URL);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {

@@ -1,5 +1,6 @@
 // Authentication: a bearer token or the session cookie resolves to request.actor. Routes declare
-// `config: { auth: false }` to be public; every other route requires a signed-in user.
+// `config: { auth: false }` to be public; every other route requires a signed-in user, with a full
+// session unless it says `config: { mfaEnrolment: true }`.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Actor } from "../access/actor.ts";
 import { AppError } from "../errors.ts";
@@ -16,11 +17,15 @@ export function tokenFrom(request: FastifyRequest): string | null {
 export function registerAuth(app: FastifyInstance): void {
   app.decorateRequest("actor", null);
   app.addHook("onRequest", async (request) => {
-    const routeConfig = request.routeOptions.config as { auth?: boolean } | undefined;
+    const routeConfig = request.routeOptions.config as { auth?: boolean; mfaEnrolment?: boolean } | undefined;
     if (routeConfig?.auth === false || !request.url.startsWith("/api/v1/")) return;
     const token = tokenFrom(request);
     if (!token) throw new AppError("UNAUTHENTICATED");
     request.actor = await authenticateSession({ services: app.services, token });
+    // an account that must have TOTP and has none yet may only enrol (and sign out)
+    if (request.actor.mfaEnrolmentOnly && routeConfig?.mfaEnrolment !== true) {
+      throw new AppError("MFA_ENROLMENT_REQUIRED");
+    }
   });
 }
 
@@ -36,5 +41,7 @@ declare module "fastify" {
   }
   interface FastifyContextConfig {
     auth?: boolean;
+    /** reachable from an enrolment-only session (sign-out, /me, TOTP enrolment) */
+    mfaEnrolment?: boolean;
   }
 }

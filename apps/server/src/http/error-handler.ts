@@ -1,10 +1,12 @@
 // Every failure leaves as { error: { code, message, messageEn } } with a 4xx where the client is at
 // fault. Unknown errors are logged and answered with a bare 500: no stack traces leave the server.
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
+import { recordAudit } from "../audit/record-audit.ts";
 import { AppError, errorBody } from "../errors.ts";
 import { shellFor, wantsAppShell } from "./static-web.ts";
 
 export function registerErrorHandling(app: FastifyInstance): void {
+  registerAccessDeniedAudit(app);
   app.setErrorHandler((err: FastifyError, request, reply) => {
     if (err instanceof AppError) {
       return reply.status(err.status).send(errorBody(err.code, err.details));
@@ -44,3 +46,46 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.status(404).send(errorBody("ROUTE_NOT_FOUND"));
   });
 }
+
+/** At most this many `access.denied` rows per client address and minute: a flood stays a trickle. */
+export const ACCESS_DENIED_PER_MINUTE = 30;
+
+/**
+ * Every refused access to the API is on record (等保 three: audit of access control failures):
+ * 401 and 403 on any API route, and 404 on a route that names a resource (`/cases/:id`), which is
+ * how an out-of-jurisdiction read is answered. Recorded with the route's pattern (never the raw URL,
+ * which may hold a receipt code), the method and the status. Unknown paths and static files are not.
+ */
+function registerAccessDeniedAudit(app: FastifyInstance): void {
+  const windows = new Map<string, { start: number; count: number }>();
+  const allow = (ip: string, now: number) => {
+    const w = windows.get(ip);
+    if (!w || now - w.start >= 60_000) {
+      if (windows.size > 10_000) windows.clear();
+      windows.set(ip, { start: now, count: 1 });
+      return true;
+    }
+    return ++w.count <= ACCESS_DENIED_PER_MINUTE;
+  };
+  app.addHook("onResponse", async (request, reply) => {
+    const status = reply.statusCode;
+    if (status !== 401 && status !== 403 && status !== 404) return;
+    const route = request.routeOptions.url;
+    if (!route || !isApiRoute(route)) return;
+    if (status === 404 && !route.includes(":")) return;
+    if (!allow(request.ip, Date.now())) return;
+    const services = app.services;
+    await recordAudit(services, {
+      actor: actorOrNull(request),
+      action: "access.denied",
+      objectType: "route",
+      objectId: `${request.method} ${route}`,
+      outcome: "denied",
+      ip: request.ip,
+      detail: { method: request.method, route, status },
+    });
+  });
+}
+
+const isApiRoute = (route: string) => route.startsWith("/api/") || route.startsWith("/open311/");
+const actorOrNull = (request: FastifyRequest) => request.actor ?? null;

@@ -3,6 +3,7 @@
 import { Ajv, type Options } from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { FastifyInstance } from "fastify";
+import { AppError } from "../errors.ts";
 
 // ajv-formats is CommonJS: its default export is the plugin function
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -15,4 +16,28 @@ export function registerValidation(app: FastifyInstance): void {
   app.setValidatorCompiler(({ schema, httpPart }) =>
     httpPart === "body" ? strictAjv.compile(schema) : coercingAjv.compile(schema),
   );
+  // PostgreSQL text cannot hold NUL: a "\u0000" that reached a query would be a 500, so no input
+  // with one gets past validation (query, path, body — keys included)
+  app.addHook("preValidation", async (request) => {
+    for (const [part, value] of [
+      ["querystring", request.query],
+      ["params", request.params],
+      ["body", request.body],
+    ] as const) {
+      const at = nulAt(value, part, 0);
+      if (at) throw new AppError("VALIDATION_FAILED", { field: at, problem: "must not contain NUL characters" });
+    }
+  });
+}
+
+/** The path of the first string (or key) holding U+0000, or null. */
+export function nulAt(value: unknown, path: string, depth: number): string | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (!value || typeof value !== "object" || depth > 32 || Buffer.isBuffer(value)) return null;
+  for (const [key, v] of Object.entries(value)) {
+    if (key.includes("\u0000")) return path;
+    const found = nulAt(v, `${path}/${key}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }

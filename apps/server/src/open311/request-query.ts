@@ -25,7 +25,7 @@ export function selectOpen311Requests(db: Db) {
       "c.updated_at",
       "c.closed_at",
       "c.due_at",
-      "c.address",
+      "c.address_area",
       "c.community_code",
       "c.township_code",
       "c.district_code",

@@ -2,7 +2,7 @@
 import { SLA_OPEN_STATUSES } from "@civicgrid/domain";
 import type { CaseAction } from "@civicgrid/shared";
 import type { CaseEventRow, CaseRow } from "../db/schema.ts";
-import { maskPhone } from "../lib/mask.ts";
+import type { Pii } from "../pii/pii.ts";
 import type { PlaceDirectory } from "../places/directory.ts";
 import { presentPhoto } from "./attachment.ts";
 
@@ -64,6 +64,8 @@ export function presentCase(
     availableActions?: CaseAction[];
     mergedCases?: { id: string; code: string }[];
     photos?: { id: string; stage: string | null; created_at: Date }[];
+    /** the case detail, read in scope: the exact address is opened; elsewhere only its coarse area */
+    pii?: Pii;
   } = {},
 ) {
   return {
@@ -71,13 +73,20 @@ export function presentCase(
     description: row.description,
     lat: row.lat,
     lng: row.lng,
-    address: row.address,
+    address: extra.pii ? (extra.pii.open("cases.address", row.address_enc) ?? row.address_area) : row.address_area,
+    addressArea: row.address_area,
     cityCode: row.city_code,
     gridName: places.gridName(row.grid_code),
+    // masked copies only: the full values need POST /cases/:id/reporter/reveal (pii:unmask, audited)
     reporter:
-      row.reporter_name || row.reporter_phone
-        ? { name: row.reporter_name, phone: row.reporter_phone ? maskPhone(row.reporter_phone) : null }
+      row.reporter_name_masked || row.reporter_phone_masked || row.reporter_id_number_masked
+        ? {
+            name: row.reporter_name_masked,
+            phone: row.reporter_phone_masked,
+            idNumber: row.reporter_id_number_masked,
+          }
         : null,
+    anonymisedAt: iso(row.anonymised_at),
     assistUnits: row.assist_unit_codes.map((c) => presentUnitRef(places, c)),
     suggestedUnit: presentUnitRef(places, row.suggested_unit_code),
     routing: row.routing_rule ? { rule: row.routing_rule, reason: row.routing_reason } : null,

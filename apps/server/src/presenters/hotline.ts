@@ -3,7 +3,6 @@
 import type { RankedCandidate } from "@civicgrid/domain";
 import type { CaseRow } from "../db/schema.ts";
 import type { RowReport } from "../hotline/import-rows.ts";
-import { maskPhone } from "../lib/mask.ts";
 import type { PlaceDirectory } from "../places/directory.ts";
 import type { SimilarCaseRow } from "../use-cases/find-similar-cases.ts";
 import type { FoundPlace } from "../use-cases/search-places.ts";
@@ -54,8 +53,8 @@ export function presentSimilarCase(r: RankedCandidate<SimilarCaseRow>, places: P
 
 export function presentCaller(row: {
   id: number;
-  name: string | null;
-  phone: string | null;
+  name_masked: string | null;
+  phone_masked: string | null;
   note: string | null;
   source: string;
   at: Date;
@@ -64,8 +63,8 @@ export function presentCaller(row: {
 }) {
   return {
     id: row.id,
-    name: row.name,
-    phone: row.phone ? maskPhone(row.phone) : null,
+    name: row.name_masked,
+    phone: row.phone_masked,
     note: row.note,
     source: row.source,
     at: row.at.toISOString(),

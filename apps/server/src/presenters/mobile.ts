@@ -18,7 +18,7 @@ export function presentMobileTask(row: CaseRow, places: PlaceDirectory, now: Dat
     ...presentCaseSummary(row, places, now),
     lat: row.lat,
     lng: row.lng,
-    address: row.address,
+    address: row.address_area,
     gridName: places.gridName(row.grid_code),
     excerpt: row.description.length > EXCERPT ? `${row.description.slice(0, EXCERPT)}…` : row.description,
     handledAt: row.handled_at ? row.handled_at.toISOString() : null,

@@ -134,7 +134,7 @@ export function presentRequest(row: Open311RequestRow, places: PlaceDirectory, l
     // the spec: for closed requests, the time it was closed
     updated_datetime: w3(closed && row.closed_at ? row.closed_at : row.updated_at),
     expected_datetime: w3(row.due_at),
-    address: published && row.address ? `${place}${row.address}` : place || null,
+    address: published && row.address_area ? `${place}${row.address_area}` : place || null,
     address_id: row.community_code,
     zipcode: null,
     lat: published ? row.lat : round3(row.lat),

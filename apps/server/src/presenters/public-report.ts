@@ -76,7 +76,7 @@ export function presentTrackedReport(found: TrackedReport, places: PlaceDirector
     status: PUBLIC_STATUS[row.status as keyof typeof PUBLIC_STATUS],
     category: found.categoryName,
     description: row.description,
-    address: row.address,
+    address: row.address_area,
     place: divisionNames(places, row),
     reportedAt: row.reported_at.toISOString(),
     photos: photos("report"),

@@ -1,6 +1,7 @@
 // One-time codes for a phone: six random digits, kept as a salted HMAC, valid for five minutes and
 // five tries. A new code supersedes the phone's earlier ones. Checking a code spends a try whether
 // or not it matches, in its own statement, so a wrong guess counts even though the request fails.
+// The phone is never stored: codes are found by its keyed hash (services.pii.phoneHash).
 import { createHmac, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
@@ -18,12 +19,12 @@ function hashCode(salt: Buffer, phone: string, code: string): Buffer {
 }
 
 /** Stores a fresh code for the phone (superseding the live ones) and returns its row id. */
-export async function storeOtp(db: Db, phone: string, code: string, now: Date): Promise<string> {
+export async function storeOtp(db: Db, phone: string, code: string, now: Date, phoneHash: string): Promise<string> {
   return db.transaction().execute(async (trx) => {
     await trx
       .updateTable("otp_codes")
       .set({ superseded_at: now })
-      .where("phone", "=", phone)
+      .where("phone_hash", "=", phoneHash)
       .where("used_at", "is", null)
       .where("superseded_at", "is", null)
       .execute();
@@ -31,7 +32,7 @@ export async function storeOtp(db: Db, phone: string, code: string, now: Date): 
     const row = await trx
       .insertInto("otp_codes")
       .values({
-        phone,
+        phone_hash: phoneHash,
         salt,
         code_hash: hashCode(salt, phone, code),
         created_at: now,
@@ -49,7 +50,7 @@ export async function storeOtp(db: Db, phone: string, code: string, now: Date): 
  * back with releaseOtp if the report then fails). OTP_INVALID, OTP_EXPIRED or OTP_ATTEMPTS_EXCEEDED
  * otherwise.
  */
-export async function consumeOtp(db: Db, phone: string, code: string, now: Date): Promise<string> {
+export async function consumeOtp(db: Db, phone: string, code: string, now: Date, phoneHash: string): Promise<string> {
   // spend one try first (atomically, so parallel guesses cannot exceed the limit)
   const row = await db
     .updateTable("otp_codes")
@@ -60,7 +61,7 @@ export async function consumeOtp(db: Db, phone: string, code: string, now: Date)
       db
         .selectFrom("otp_codes")
         .select("id")
-        .where("phone", "=", phone)
+        .where("phone_hash", "=", phoneHash)
         .where("used_at", "is", null)
         .where("superseded_at", "is", null)
         .orderBy("created_at", "desc")
@@ -73,7 +74,7 @@ export async function consumeOtp(db: Db, phone: string, code: string, now: Date)
     const live = await db
       .selectFrom("otp_codes")
       .select("expires_at")
-      .where("phone", "=", phone)
+      .where("phone_hash", "=", phoneHash)
       .where("used_at", "is", null)
       .where("superseded_at", "is", null)
       .orderBy("created_at", "desc")

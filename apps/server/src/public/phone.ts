@@ -17,8 +17,8 @@ export function normalizePhone(input: string): string {
   return digits;
 }
 
-/** Whether the system admin has barred this (normalised) phone from the portal. */
-export async function isPhoneBanned(db: Db, phone: string): Promise<boolean> {
-  const row = await db.selectFrom("banned_phones").select("phone").where("phone", "=", phone).executeTakeFirst();
+/** Whether the system admin has barred this phone (given by its keyed hash) from the portal. */
+export async function isPhoneBanned(db: Db, phoneHash: string): Promise<boolean> {
+  const row = await db.selectFrom("banned_phones").select("id").where("phone_hash", "=", phoneHash).executeTakeFirst();
   return row !== undefined;
 }

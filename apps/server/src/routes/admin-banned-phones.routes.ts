@@ -12,6 +12,8 @@ import { Phone } from "./public-schemas.ts";
 
 const tags = ["administration"];
 const BannedPhone = Type.Object({
+  id: Type.String(),
+  /** masked: 138****1234 */
   phone: Type.String(),
   reason: Type.String(),
   bannedAt: Type.String(),
@@ -64,7 +66,7 @@ export async function adminBannedPhoneRoutes(app: FastifyInstance) {
       schema: {
         tags,
         summary: "Lift a phone's ban (system admin)",
-        params: Type.Object({ phone: Phone }),
+        params: Type.Object({ phone: Type.Union([Phone, Type.String({ format: "uuid" })]) }),
         response: { 204: Type.Null(), ...errorResponses },
       },
     },

@@ -31,6 +31,8 @@ const CreateCaseBody = Type.Object(
         {
           name: Type.Optional(Type.String({ maxLength: 50 })),
           phone: Type.Optional(Type.String({ pattern: "^\\+?[0-9][0-9 -]{4,19}$" })),
+          /** 18-character resident ID (checksum checked); stored sealed, shown masked */
+          idNumber: Type.Optional(Type.String({ pattern: "^[0-9]{17}[0-9Xx]$" })),
         },
         { additionalProperties: false },
       ),
@@ -115,8 +117,8 @@ export async function caseRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const found = await getCase({ services, actor: actorOf(request), id: request.params.id });
-      return presentCase(found.row, services.places, services.clock.now(), found);
+      const found = await getCase({ services, actor: actorOf(request), id: request.params.id, view: { ip: request.ip } });
+      return presentCase(found.row, services.places, services.clock.now(), { ...found, pii: services.pii });
     },
   );
 
@@ -129,9 +131,13 @@ export async function caseRoutes(app: FastifyInstance) {
           summary: ACTION_BODIES[action].description,
           description:
             "Send an Idempotency-Key header to make retries safe: the same key and body return the case " +
-            "without a second transition; the key with another body is refused (422).",
+            "without a second transition; the key with another body is refused (422). Send If-Match with the " +
+            "case's `version` to act only on the case as you saw it (else 409 CONCURRENT_UPDATE).",
           params: IdParams,
-          headers: Type.Object({ "idempotency-key": Type.Optional(Type.String({ minLength: 8, maxLength: 128 })) }),
+          headers: Type.Object({
+            "idempotency-key": Type.Optional(Type.String({ minLength: 8, maxLength: 128 })),
+            "if-match": Type.Optional(Type.String({ pattern: '^(W/)?"?[0-9]{1,9}"?$' })),
+          }),
           body: ACTION_BODIES[action],
           response: { 200: CaseSchema, ...errorResponses },
         },
@@ -146,6 +152,7 @@ export async function caseRoutes(app: FastifyInstance) {
           body: request.body as Record<string, unknown>,
           ip: request.ip,
           idempotencyKey: request.headers["idempotency-key"],
+          expectedVersion: versionOf(request.headers["if-match"]),
         });
         const found = await getCase({ services, actor, id: row.id }).catch(() => null);
         return presentCase(row, services.places, services.clock.now(), found ?? {});
@@ -158,4 +165,9 @@ export async function caseRoutes(app: FastifyInstance) {
     { schema: { hide: true, params: Type.Object({ id: Type.String(), action: Type.String() }) } },
     async (_request, reply) => reply.status(404).send(errorBody("UNKNOWN_ACTION", { actions: CASE_ACTIONS })),
   );
+}
+
+/** The version in an If-Match header (`3`, `"3"` or `W/"3"`), validated by the route's schema. */
+function versionOf(header: string | undefined): number | undefined {
+  return header === undefined ? undefined : Number(header.replace(/^W\//, "").replaceAll('"', ""));
 }

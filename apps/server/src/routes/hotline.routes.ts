@@ -60,7 +60,11 @@ const ConsultationBody = Type.Object(
     address: Type.Optional(Type.String({ maxLength: 300 })),
     reporter: Type.Optional(
       Type.Object(
-        { name: Type.Optional(Type.String({ maxLength: 50 })), phone: Type.Optional(PhoneText) },
+        {
+          name: Type.Optional(Type.String({ maxLength: 50 })),
+          phone: Type.Optional(PhoneText),
+          idNumber: Type.Optional(Type.String({ pattern: "^[0-9]{17}[0-9Xx]$" })),
+        },
         { additionalProperties: false },
       ),
     ),

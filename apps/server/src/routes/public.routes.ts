@@ -30,6 +30,10 @@ import {
 } from "./public-schemas.ts";
 
 const PUBLIC = { auth: false } as const;
+/** Retries with the same key and body are answered as the first request (same case, same receipt). */
+const IdempotencyHeader = Type.Object({
+  "idempotency-key": Type.Optional(Type.String({ minLength: 8, maxLength: 128, pattern: "^[\\x21-\\x7e]+$" })),
+});
 const tags = ["citizens' portal"];
 const withLimits = { ...errorResponses, 429: ErrorResponse, 503: ErrorResponse };
 
@@ -141,22 +145,32 @@ export async function publicRoutes(app: FastifyInstance) {
         description:
           "A phone is kept only with its one-time code (POST /public/otp). Photos are those uploaded with the same " +
           "X-Public-Token. Returns the receipt code, shown only this once.",
-        headers: PublicTokenHeader,
+        headers: Type.Composite([PublicTokenHeader, IdempotencyHeader]),
         body: ReportBody,
         response: { 201: Receipt, ...withLimits },
       },
     },
     async (request, reply) => {
-      const { row, receipt, placedBy } = await submitPublicReport({
+      const { row, receipt, placedBy, replayed } = await submitPublicReport({
         services,
         input: request.body as PublicReportInput,
         publicToken: request.headers["x-public-token"],
+        idempotencyKey: request.headers["idempotency-key"],
         ip: request.ip,
       });
-      return reply
-        .status(201)
-        .header("cache-control", "no-store")
-        .send({ receipt, code: row.code, status: PUBLIC_STATUS[row.status as "reported"], placedBy });
+      if (replayed) reply.header("Idempotent-Replayed", "true");
+      return (
+        reply
+          .status(201)
+          .header("cache-control", "no-store")
+          // a replay answers as the first time: the status the report had when it was received
+          .send({
+            receipt,
+            code: row.code,
+            status: PUBLIC_STATUS[replayed ? "reported" : (row.status as "reported")],
+            placedBy,
+          })
+      );
     },
   );
 
@@ -188,13 +202,20 @@ export async function publicRoutes(app: FastifyInstance) {
         tags,
         summary: "Rate the handling of a closed report: satisfied, basically or unsatisfied, with a comment",
         params: ReceiptParams,
+        headers: IdempotencyHeader,
         body: EvaluationBody,
         response: { 200: TrackedReport, ...withLimits },
       },
     },
     async (request) => {
       const { receipt } = request.params;
-      await performCitizenAction({ services, receipt, input: { action: "evaluate", ...request.body }, ip: request.ip });
+      await performCitizenAction({
+        services,
+        receipt,
+        input: { action: "evaluate", ...request.body },
+        idempotencyKey: request.headers["idempotency-key"],
+        ip: request.ip,
+      });
       return presentTrackedReport(await trackPublicReport({ services, receipt }), services.places, receipt);
     },
   );
@@ -208,13 +229,20 @@ export async function publicRoutes(app: FastifyInstance) {
         tags,
         summary: "Not satisfied: have the report handled again (once)",
         params: ReceiptParams,
+        headers: IdempotencyHeader,
         body: ReopenBody,
         response: { 200: TrackedReport, ...withLimits },
       },
     },
     async (request) => {
       const { receipt } = request.params;
-      await performCitizenAction({ services, receipt, input: { action: "reopen", ...request.body }, ip: request.ip });
+      await performCitizenAction({
+        services,
+        receipt,
+        input: { action: "reopen", ...request.body },
+        idempotencyKey: request.headers["idempotency-key"],
+        ip: request.ip,
+      });
       return presentTrackedReport(await trackPublicReport({ services, receipt }), services.places, receipt);
     },
   );

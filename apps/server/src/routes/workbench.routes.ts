@@ -11,7 +11,7 @@ import { getAssignOptions } from "../use-cases/get-assign-options.ts";
 import { getDispatchOptions } from "../use-cases/get-dispatch-options.ts";
 import { getInbox } from "../use-cases/get-inbox.ts";
 import { MAP_DEFAULT_LIMIT, MAP_MAX_LIMIT, mapCases } from "../use-cases/map-cases.ts";
-import { revealReporterPhone } from "../use-cases/reveal-reporter-phone.ts";
+import { MIN_REVEAL_REASON, revealReporter, revealReporterPhone } from "../use-cases/reveal-reporter-phone.ts";
 import { attachmentRoutes } from "./attachments.routes.ts";
 import { CaseFilterQuery, CaseSortQuery, caseFilterOf, caseSortOf, literalUnion } from "./case-filter-schema.ts";
 
@@ -205,6 +205,41 @@ export async function workbenchRoutes(app: FastifyInstance) {
         actor: actorOf(request),
         caseId: request.params.id,
         reason: request.body.reason.trim(),
+        ip: request.ip,
+      }),
+  );
+
+  r.post(
+    "/cases/:id/reporter/reveal",
+    {
+      schema: {
+        tags: ["workbench"],
+        summary: "The reporter's full name, phone, ID number and exact address, with a reason (pii:unmask; audited)",
+        params: IdParams,
+        body: Type.Object(
+          { reason: Type.String({ minLength: MIN_REVEAL_REASON, maxLength: 500, pattern: "\\S" }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            name: Type.Union([Type.String(), Type.Null()]),
+            phone: Type.Union([Type.String(), Type.Null()]),
+            idNumber: Type.Union([Type.String(), Type.Null()]),
+            address: Type.Union([Type.String(), Type.Null()]),
+          }),
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+          404: ErrorResponse,
+        },
+      },
+    },
+    async (request) =>
+      revealReporter({
+        services,
+        actor: actorOf(request),
+        caseId: request.params.id,
+        reason: request.body.reason,
         ip: request.ip,
       }),
   );

@@ -10,6 +10,7 @@ import type { DivisionLevel, HandlerKind, UnitType } from "@civicgrid/shared";
 import { type RawBuilder, sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import type { Logger } from "../logger.ts";
+import type { Pii, ReporterColumns } from "../pii/pii.ts";
 import {
   type CaseTexts,
   type HistoryCase,
@@ -26,6 +27,8 @@ export interface SeedHistoryOptions {
   /** the history ends here */
   now: Date;
   calendar: WorkCalendar;
+  /** the reporters' personal data is written sealed, as live intake writes it */
+  pii: Pii;
   seed?: number;
 }
 
@@ -71,7 +74,7 @@ export async function seedHistory(opts: SeedHistoryOptions): Promise<SeedHistory
     let cases = 0;
     let t = performance.now();
     let step = chunks.next();
-    let query = step.done ? null : chunkInsert(step.value);
+    let query = step.done ? null : chunkInsert(step.value, opts.pii);
     generateMs += performance.now() - t;
     while (query) {
       cases += step.done ? 0 : step.value.length;
@@ -79,7 +82,7 @@ export async function seedHistory(opts: SeedHistoryOptions): Promise<SeedHistory
       await new Promise((resolve) => setImmediate(resolve)); // let the statement reach the socket
       t = performance.now();
       step = chunks.next();
-      query = step.done ? null : chunkInsert(step.value);
+      query = step.done ? null : chunkInsert(step.value, opts.pii);
       generateMs += performance.now() - t;
       t = performance.now();
       await running;
@@ -155,7 +158,9 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
 /** A text[] value as an array literal; unnest would flatten a real 2-D array. */
 const textArray = (items: readonly string[]) => arrayLiteral(items);
 
-const CASE_COLUMNS: Column<HistoryCase>[] = [
+type SealedCase = HistoryCase & { pii: ReporterColumns };
+
+const CASE_COLUMNS: Column<SealedCase>[] = [
   ["id", "uuid", (c) => c.id],
   ["code", "text", (c) => c.code],
   ["title", "text", (c) => c.title],
@@ -165,14 +170,18 @@ const CASE_COLUMNS: Column<HistoryCase>[] = [
   ["status", "text", (c) => c.status],
   ["lat", "float8", (c) => c.lat],
   ["lng", "float8", (c) => c.lng],
-  ["address", "text", (c) => c.address],
+  ["address_area", "text", (c) => c.pii.address_area],
+  ["address_enc", "text", (c) => c.pii.address_enc],
   ["grid_code", "text", (c) => c.gridCode],
   ["community_code", "text", (c) => c.communityCode],
   ["township_code", "text", (c) => c.townshipCode],
   ["district_code", "text", (c) => c.districtCode],
   ["city_code", "text", (c) => c.cityCode],
-  ["reporter_name", "text", (c) => c.reporterName],
-  ["reporter_phone", "text", (c) => c.reporterPhone],
+  ["reporter_name_enc", "text", (c) => c.pii.reporter_name_enc],
+  ["reporter_name_masked", "text", (c) => c.pii.reporter_name_masked],
+  ["reporter_phone_enc", "text", (c) => c.pii.reporter_phone_enc],
+  ["reporter_phone_masked", "text", (c) => c.pii.reporter_phone_masked],
+  ["reporter_phone_hash", "text", (c) => c.pii.reporter_phone_hash],
   ["centre_unit_code", "text", (c) => c.centreUnitCode],
   ["owner_unit_code", "text", (c) => c.ownerUnitCode],
   ["assist_unit_codes", "text[]", (c) => textArray(c.assistUnitCodes)],
@@ -228,9 +237,14 @@ const EVENT_COLUMNS: Column<EventRow>[] = [
 type EventRow = { caseId: string; e: HistoryEvent };
 
 /** One statement for a chunk: the cases (in a CTE) and their events; foreign keys are checked at its end. */
-function chunkInsert(cases: HistoryCase[]): RawBuilder<unknown> {
+function chunkInsert(history: HistoryCase[], pii: Pii): RawBuilder<unknown> {
   const events: EventRow[] = [];
-  for (const c of cases) for (const e of c.events) events.push({ caseId: c.id, e });
+  for (const c of history) for (const e of c.events) events.push({ caseId: c.id, e });
+  const cases: SealedCase[] = history.map((c) =>
+    Object.assign(c, {
+      pii: pii.reporterColumns({ name: c.reporterName, phone: c.reporterPhone, address: c.address }),
+    }),
+  );
   return sql`with inserted_cases as (${unnestInsert("cases", CASE_COLUMNS, cases)})
     ${unnestInsert("case_events", EVENT_COLUMNS, events)}`;
 }

@@ -2,6 +2,7 @@
 // duplicate. The case's `me-too` transition (counts the call, no state change, one event row) and the
 // caller's name, phone and words are written in the same transaction: both or neither.
 import type { Actor } from "../access/actor.ts";
+import { eventSeqOfKey } from "../cases/action-idempotency.ts";
 import type { CaseRow } from "../db/schema.ts";
 import type { Services } from "../services.ts";
 import { performCaseAction } from "./perform-case-action.ts";
@@ -27,8 +28,8 @@ export interface AttachCallerOptions {
 export interface CallerRow {
   id: number;
   case_id: string;
-  name: string | null;
-  phone: string | null;
+  name_masked: string | null;
+  phone_masked: string | null;
   note: string | null;
   source: string;
   at: Date;
@@ -55,22 +56,36 @@ export async function attachCaller({
     body: note ? { note } : {},
     ip,
     idempotencyKey,
+    // a retry is the same caller as well as the same words
+    keyedBody: { note, caller: { name: caller.name, phone: caller.phone } },
     within: async (trx, { eventSeq }) => {
       stored = await trx
         .insertInto("case_callers")
         .values({
           case_id: caseId,
-          name: caller.name?.trim() || null,
-          phone: caller.phone?.trim() || null,
+          ...services.pii.callerColumns(caller),
           note: note ?? null,
           source,
           at: services.clock.now(),
           user_id: actor.userId,
           event_seq: eventSeq,
         })
-        .returningAll()
+        .returning(["id", "case_id", "name_masked", "phone_masked", "note", "source", "at", "user_id", "event_seq"])
         .executeTakeFirstOrThrow();
     },
   });
+  // a retry with the same key wrote nothing: answer with the caller the first request stored
+  if (!stored && idempotencyKey) {
+    const seq = await eventSeqOfKey(services.db, actor.userId, idempotencyKey, caseId);
+    if (seq !== null) {
+      stored =
+        (await services.db
+          .selectFrom("case_callers")
+          .select(["id", "case_id", "name_masked", "phone_masked", "note", "source", "at", "user_id", "event_seq"])
+          .where("case_id", "=", caseId)
+          .where("event_seq", "=", seq)
+          .executeTakeFirst()) ?? null;
+    }
+  }
   return { row, caller: stored };
 }

@@ -2,7 +2,7 @@ import type { Role } from "@civicgrid/shared";
 import type { Actor } from "../access/actor.ts";
 import { AppError } from "../errors.ts";
 import type { Services } from "../services.ts";
-import { hashToken } from "./log-in.ts";
+import { hashToken } from "../users/identity.ts";
 
 /** Only touch last_seen_at when it is this stale, to keep reads from writing on every request. */
 const TOUCH_AFTER_MS = 60_000;
@@ -18,6 +18,7 @@ export async function authenticateSession({ services, token }: { services: Servi
       "sessions.last_seen_at",
       "sessions.expires_at",
       "sessions.revoked_at",
+      "sessions.mfa_enrolment_only",
       "users.id as userId",
       "users.username",
       "users.display_name",
@@ -44,5 +45,6 @@ export async function authenticateSession({ services, token }: { services: Servi
     roles: row.roles as Role[],
     unit,
     sessionId: row.sessionId,
+    mfaEnrolmentOnly: row.mfa_enrolment_only,
   };
 }

@@ -18,11 +18,19 @@ export interface BanPhoneOptions {
 export async function banPhone({ services, actor, ip, phone, reason }: BanPhoneOptions) {
   await requirePermissionAudited(services, actor, "admin:users", { action: "admin.banned-phone.create", ip });
   const normalized = normalizePhone(phone);
+  // stored as its keyed hash (look-ups), masked (the list) and sealed (kept for the record), never in clear
   const row = await services.db
     .insertInto("banned_phones")
-    .values({ phone: normalized, reason: reason.trim(), banned_by: actor.userId, banned_at: services.clock.now() })
-    .onConflict((oc) => oc.column("phone").doNothing())
-    .returning(["phone", "reason", "banned_at"])
+    .values({
+      phone_hash: services.pii.phoneHash(normalized) as string,
+      phone_masked: maskPhone(normalized),
+      phone_enc: services.pii.seal("banned_phones.phone", normalized) as string,
+      reason: reason.trim(),
+      banned_by: actor.userId,
+      banned_at: services.clock.now(),
+    })
+    .onConflict((oc) => oc.column("phone_hash").doNothing())
+    .returning(["id", "phone_masked", "reason", "banned_at"])
     .executeTakeFirst();
   if (!row) throw new AppError("PHONE_ALREADY_BANNED", { phone: maskPhone(normalized) });
   await recordAudit(services, {

@@ -12,6 +12,7 @@ import type { Db } from "../db/connect.ts";
 import type { CaseRow } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { hashPublicToken } from "../media/owner.ts";
+import { isValidIdNumber } from "../pii/mask.ts";
 import type { Services } from "../services.ts";
 
 export interface CreateCaseInput {
@@ -22,7 +23,8 @@ export interface CreateCaseInput {
   categoryCode?: string;
   address?: string;
   source: CaseSource;
-  reporter?: { name?: string; phone?: string };
+  /** personal data: stored sealed (services.pii), shown masked; idNumber is an 18-character resident ID */
+  reporter?: { name?: string; phone?: string; idNumber?: string };
   /** photos uploaded beforehand by the same user (POST /attachments), linked in the same transaction */
   photoIds?: string[];
 }
@@ -39,6 +41,8 @@ export interface CreateCaseOptions {
   publicToken?: string;
   /** 直接办结: a consultation answered on the call, closed (resolve-direct) in the same transaction */
   resolveDirect?: { answer: string };
+  /** the client's address, for the audit record of a resolve-direct (not part of the idempotency hash) */
+  ip?: string | null;
   /** a ticket imported from the 12345 system: its ticket number (unique) and when the hotline took it */
   imported?: { ticketNo: string; receivedAt: Date };
   /**
@@ -81,14 +85,15 @@ export async function createCase({
   imported,
   idempotencyScope,
   within,
+  ip,
 }: CreateCaseOptions): Promise<CreateCaseResult> {
   const { db, places, clock, calendar } = services;
   if (actor && !can(actor.roles, "case:create")) throw new AppError("FORBIDDEN");
-  const scope = actor
-    ? `user:${actor.userId}`
-    : publicToken
-      ? `public:${hashPublicToken(publicToken)}`
-      : (idempotencyScope ?? "anonymous");
+  const idNumber = input.reporter?.idNumber?.trim();
+  if (idNumber && !isValidIdNumber(idNumber)) {
+    throw new AppError("VALIDATION_FAILED", { field: "reporter.idNumber", problem: "an 18-character resident ID" });
+  }
+  const scope = keyScopeOf({ actor, publicToken, idempotencyScope });
   const hash = requestHash(input, resolveDirect);
   if (idempotencyKey) {
     const replay = await findReplay(db, scope, idempotencyKey, hash);
@@ -132,14 +137,12 @@ export async function createCase({
           status: "reported",
           lat: input.lat,
           lng: input.lng,
-          address: input.address?.trim() || null,
+          ...services.pii.reporterColumns({ ...input.reporter, address: input.address }),
           grid_code: place.grid,
           community_code: place.community,
           township_code: place.township,
           district_code: place.district,
           city_code: place.city,
-          reporter_name: input.reporter?.name?.trim() || null,
-          reporter_phone: input.reporter?.phone?.trim() || null,
           reported_by: actor?.userId ?? null,
           centre_unit_code: centre,
           involved_unit_codes: [centre],
@@ -189,7 +192,7 @@ export async function createCase({
       }
       if (within) await within(trx, created);
       if (!resolveDirect) return created;
-      return resolveOnCall({ services, trx, row: created, actor, answer: resolveDirect.answer, now });
+      return resolveOnCall({ services, trx, row: created, actor, answer: resolveDirect.answer, now, ip });
     });
     services.events.emit("case", {
       caseId: row.id,
@@ -211,6 +214,28 @@ export async function createCase({
     }
     throw err;
   }
+}
+
+function keyScopeOf({ actor, publicToken, idempotencyScope }: Partial<CreateCaseOptions>): string {
+  if (actor) return `user:${actor.userId}`;
+  return publicToken ? `public:${hashPublicToken(publicToken)}` : (idempotencyScope ?? "anonymous");
+}
+
+/**
+ * The case an Idempotency-Key already created for this request, looked up before a channel does
+ * anything that cannot be repeated (e.g. spending a one-time code); IDEMPOTENCY_KEY_REUSED when the
+ * key was used for another request.
+ */
+export async function findCreateReplay(
+  options: Pick<
+    CreateCaseOptions,
+    "services" | "actor" | "input" | "publicToken" | "idempotencyScope" | "resolveDirect"
+  > & {
+    idempotencyKey: string;
+  },
+): Promise<CaseRow | null> {
+  const hash = requestHash(options.input, options.resolveDirect);
+  return findReplay(options.services.db, keyScopeOf(options), options.idempotencyKey, hash);
 }
 
 async function findReplay(db: Db, scope: string, key: string, hash: string): Promise<CaseRow | null> {

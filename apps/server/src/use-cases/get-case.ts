@@ -1,15 +1,36 @@
 import { availableActions } from "@civicgrid/domain";
 import type { Actor } from "../access/actor.ts";
 import { scopeCases } from "../access/case-scope.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { factsFor, snapshotOf } from "../cases/facts.ts";
 import { AppError } from "../errors.ts";
 import type { Services } from "../services.ts";
 
+export interface GetCaseOptions {
+  services: Services;
+  actor: Actor;
+  id: string;
+  /** a staff member opening the case (its reporter's personal data): recorded as `case.view` */
+  view?: { ip: string | null };
+}
+
 /** One case with its timeline and the actions the caller may take now; 404 outside jurisdiction. */
-export async function getCase({ services, actor, id }: { services: Services; actor: Actor; id: string }) {
+export async function getCase({ services, actor, id, view }: GetCaseOptions) {
   const { db, places } = services;
   const row = await scopeCases(db.selectFrom("cases").selectAll(), actor).where("id", "=", id).executeTakeFirst();
   if (!row) throw new AppError("CASE_NOT_FOUND");
+  if (view) {
+    // fails closed: personal data is not shown without its record
+    await recordAudit(services, {
+      actor,
+      action: "case.view",
+      objectType: "case",
+      objectId: id,
+      outcome: "success",
+      ip: view.ip,
+      detail: { code: row.code },
+    });
+  }
   const [events, mergedCases, photos] = await Promise.all([
     db.selectFrom("case_events").selectAll().where("case_id", "=", id).orderBy("seq").execute(),
     scopeCases(db.selectFrom("cases").select(["id", "code"]), actor)

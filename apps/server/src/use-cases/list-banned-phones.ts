@@ -16,13 +16,18 @@ export interface ListBannedPhonesOptions {
 export async function listBannedPhones({ services, actor, ip, q, page, pageSize }: ListBannedPhonesOptions) {
   await requirePermissionAudited(services, actor, "admin:users", { action: "admin.banned-phone.list", ip });
   let qb = services.db.selectFrom("banned_phones as b").leftJoin("users as u", "u.id", "b.banned_by");
+  // a full number is found by its keyed hash; a few digits match what the masked form shows
   const digits = q?.replace(/[^0-9]/g, "");
-  if (digits) qb = qb.where("b.phone", "like", `%${digits}%`);
+  if (digits && digits.length >= 11) {
+    qb = qb.where("b.phone_hash", "=", services.pii.phoneHash(digits) as string);
+  } else if (digits) {
+    qb = qb.where("b.phone_masked", "like", `%${digits}%`);
+  }
   const [rows, count] = await Promise.all([
     qb
-      .select(["b.phone", "b.reason", "b.banned_at", "u.username", "u.display_name"])
+      .select(["b.id", "b.phone_masked", "b.reason", "b.banned_at", "u.username", "u.display_name"])
       .orderBy("b.banned_at", "desc")
-      .orderBy("b.phone")
+      .orderBy("b.id")
       .limit(pageSize)
       .offset((page - 1) * pageSize)
       .execute(),

@@ -6,7 +6,7 @@ import type { Actor } from "../access/actor.ts";
 import { scopeCondition, scopeOf } from "../access/case-scope.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
-import { phoneKey, phoneKeyOf } from "../hotline/phone.ts";
+import { phoneKey } from "../hotline/phone.ts";
 import { maskPhone } from "../lib/mask.ts";
 import type { Services } from "../services.ts";
 
@@ -29,17 +29,17 @@ export async function listCallerCases({ services, actor, phone, page, pageSize, 
   }
   if (key.length < 5) throw new AppError("VALIDATION_FAILED", { field: "phone", problem: "at least 5 digits" });
   const { db } = services;
+  // found by the keyed hash of the number (HMAC, index key): nothing is decrypted to search
+  const hash = services.pii.phoneHash(key) as string;
   const calls = db
     .selectFrom("cases")
     .select(["id as case_id", "reported_at as at", sql<string>`'reporter'`.as("relation")])
-    .where("reporter_phone", "is not", null)
-    .where(phoneKeyOf("reporter_phone"), "=", key)
+    .where("reporter_phone_hash", "=", hash)
     .unionAll(
       db
         .selectFrom("case_callers")
         .select(["case_id", "at", sql<string>`'caller'`.as("relation")])
-        .where("phone", "is not", null)
-        .where(phoneKeyOf("phone"), "=", key),
+        .where("phone_hash", "=", hash),
     );
   const perCase = db
     .with("calls", () => calls)

@@ -26,7 +26,15 @@ export async function listCaseCallers({ services, actor, caseId, page, pageSize 
   const [rows, count] = await Promise.all([
     qb
       .leftJoin("users", "users.id", "case_callers.user_id")
-      .selectAll("case_callers")
+      .select([
+        "case_callers.id",
+        "case_callers.name_masked",
+        "case_callers.phone_masked",
+        "case_callers.note",
+        "case_callers.source",
+        "case_callers.at",
+        "case_callers.event_seq",
+      ])
       .select("users.display_name as taken_by")
       .orderBy("case_callers.at", "desc")
       .orderBy("case_callers.id", "desc")

@@ -35,6 +35,14 @@ export interface PerformCaseActionOptions {
   ip?: string | null;
   /** Idempotency-Key: a retry of the same request returns the case without a second transition */
   idempotencyKey?: string;
+  /** what the key's request hash covers when the request holds more than the action's body (a caller) */
+  keyedBody?: Record<string, unknown>;
+  /**
+   * If-Match: the case version the caller saw. Checked under the row lock, so of several people acting
+   * on what they saw at once only the first wins; the others get CONCURRENT_UPDATE instead of silently
+   * overwriting (e.g. two dispatchers sending the case to different units).
+   */
+  expectedVersion?: number;
   /**
    * More writes that belong to this transition (e.g. the caller of a "me too" call), run in its
    * transaction after the event row: if they fail, the transition does not happen either.
@@ -46,13 +54,8 @@ export async function performCaseAction(options: PerformCaseActionOptions): Prom
   const { services, actor, caseId, action, ip } = options;
   const audit = { actor, action: `case.${action}`, objectType: "case", objectId: caseId, ip };
   try {
-    const { updated, fromStatus, replayed } = await transition(options);
-    if (replayed) return updated;
-    await recordAudit(services, {
-      ...audit,
-      outcome: "success",
-      detail: { code: updated.code, from: fromStatus, to: updated.status },
-    });
+    // the success record is written with the event, in the transition's transaction
+    const { updated } = await transition(options);
     return updated;
   } catch (err) {
     // the same key taken meanwhile by a request on another case
@@ -71,15 +74,31 @@ export async function performCaseAction(options: PerformCaseActionOptions): Prom
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
-async function transition({ services, actor, caseId, action, body, idempotencyKey, within }: PerformCaseActionOptions) {
+async function transition({
+  services,
+  actor,
+  caseId,
+  action,
+  body,
+  idempotencyKey,
+  keyedBody,
+  expectedVersion,
+  within,
+  ip,
+}: PerformCaseActionOptions) {
   const { db, places, clock } = services;
   const now = clock.now();
-  const key: ActionKey | null = idempotencyKey ? actionKeyOf(actor.userId, idempotencyKey, caseId, action, body) : null;
+  const key: ActionKey | null = idempotencyKey
+    ? actionKeyOf(actor.userId, idempotencyKey, caseId, action, keyedBody ?? body)
+    : null;
   const result = await db.transaction().execute(async (trx) => {
     const row = await lockCase(trx, actor, caseId);
     if (!row) throw new AppError("CASE_NOT_FOUND");
     // checked under the row lock: a concurrent retry waits for the first and then finds its key
     if (key && (await wasApplied(trx, key))) return { updated: row, fromStatus: row.status, replayed: true };
+    if (expectedVersion !== undefined && row.version !== expectedVersion) {
+      throw new AppError("CONCURRENT_UPDATE", { status: row.status, action, version: row.version, expectedVersion });
+    }
     const snapshot = snapshotOf(row);
     const facts = factsFor(actor, row, places);
     const refused = checkAllowed(snapshot, action, facts);
@@ -109,9 +128,10 @@ async function transition({ services, actor, caseId, action, body, idempotencyKe
       after: updated,
       by: eventActorOf(actor),
       at: now,
+      audit: { services, actor, ip },
     });
     if (within) await within(trx, { updated, eventSeq });
-    if (key) await recordActionKey(trx, key, row.id, action);
+    if (key) await recordActionKey(trx, key, row.id, action, eventSeq);
     return { updated, fromStatus: row.status, replayed: false };
   });
   const { updated, fromStatus } = result;

@@ -5,6 +5,7 @@
 import { type ActionInput, checkAllowed, decide } from "@civicgrid/domain";
 import type { Rating } from "@civicgrid/shared";
 import { recordAudit } from "../audit/record-audit.ts";
+import { isActionKeyConflict, recordActionKey, scopedActionKey, wasApplied } from "../cases/action-idempotency.ts";
 import { applyPatch } from "../cases/apply-patch.ts";
 import { snapshotOf } from "../cases/facts.ts";
 import { appendTransitionEvent } from "../cases/transition-event.ts";
@@ -12,6 +13,7 @@ import type { CaseRow } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { CITIZEN_FACTS, CITIZEN_ROLE } from "../public/citizen.ts";
 import { caseIdOfReceipt } from "../public/find-by-receipt.ts";
+import { hashReceipt, normalizeReceipt } from "../public/receipt.ts";
 import type { Services } from "../services.ts";
 
 export type CitizenActionInput =
@@ -22,6 +24,8 @@ export interface PerformCitizenActionOptions {
   services: Services;
   receipt: string;
   input: CitizenActionInput;
+  /** a retry with the same key and body answers with the case, without a second step */
+  idempotencyKey?: string;
   ip?: string | null;
 }
 
@@ -29,20 +33,29 @@ export async function performCitizenAction({
   services,
   receipt,
   input,
+  idempotencyKey,
   ip,
 }: PerformCitizenActionOptions): Promise<CaseRow> {
   const { db, clock } = services;
   const caseId = await caseIdOfReceipt(db, receipt);
+  // the receipt is the citizen's identity here: keys of one receipt never meet another's
+  const key = idempotencyKey
+    ? scopedActionKey(`receipt:${hashReceipt(normalizeReceipt(receipt) ?? "")}`, idempotencyKey, caseId, input.action, {
+        ...input,
+      })
+    : null;
   const audit = { actor: null, action: `public.case.${input.action}`, objectType: "case", objectId: caseId, ip };
   const now = clock.now();
   try {
-    const { updated, fromStatus } = await db.transaction().execute(async (trx) => {
+    const result = await db.transaction().execute(async (trx) => {
       const row = await trx
         .selectFrom("cases")
         .selectAll()
         .where("id", "=", caseId)
         .forUpdate()
         .executeTakeFirstOrThrow();
+      // under the row lock: a concurrent retry waits for the first and then finds its key
+      if (key && (await wasApplied(trx, key))) return { updated: row, fromStatus: row.status, replayed: true };
       const snapshot = snapshotOf(row);
       const refused = checkAllowed(snapshot, input.action, CITIZEN_FACTS);
       if (refused) throw new AppError(refused, { status: row.status, action: input.action });
@@ -61,16 +74,20 @@ export async function performCitizenAction({
         actor: null,
         now,
       });
-      await appendTransitionEvent(trx, {
+      const eventSeq = await appendTransitionEvent(trx, {
         input: domainInput,
         before: row,
         after: next,
         by: { userId: null, role: CITIZEN_ROLE, unitCode: null },
         at: now,
         extra: { channel: "portal" },
+        audit: { services, actor: null, ip, action: audit.action },
       });
-      return { updated: next, fromStatus: row.status };
+      if (key) await recordActionKey(trx, key, row.id, input.action, eventSeq);
+      return { updated: next, fromStatus: row.status, replayed: false };
     });
+    const { updated, fromStatus } = result;
+    if (result.replayed) return updated;
     services.events.emit("case", {
       caseId: updated.id,
       code: updated.code,
@@ -79,13 +96,10 @@ export async function performCitizenAction({
       toStatus: updated.status,
       at: now,
     });
-    await recordAudit(services, {
-      ...audit,
-      outcome: "success",
-      detail: { code: updated.code, from: fromStatus, to: updated.status },
-    });
+    // the success record was written with the event, in the transaction
     return updated;
   } catch (err) {
+    if (isActionKeyConflict(err)) throw new AppError("IDEMPOTENCY_KEY_REUSED");
     if (err instanceof AppError && (err.status === 403 || err.status === 409)) {
       await recordAudit(services, { ...audit, outcome: "failure", detail: { error: err.code } });
     }

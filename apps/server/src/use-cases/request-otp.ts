@@ -15,14 +15,15 @@ export interface RequestOtpOptions {
 
 export async function requestOtp({ services, phone }: RequestOtpOptions) {
   const normalized = normalizePhone(phone);
-  if (await isPhoneBanned(services.db, normalized)) throw new AppError("PHONE_BANNED");
+  const phoneHash = services.pii.phoneHash(normalized) as string;
+  if (await isPhoneBanned(services.db, phoneHash)) throw new AppError("PHONE_BANNED");
   const sender = otpSenderFor(services);
   if (!sender) {
     services.logger.warn({ phone: maskPhone(normalized) }, "OTP requested, but no SMS gateway is configured");
     throw new AppError("OTP_UNAVAILABLE");
   }
   const code = newOtpCode();
-  await storeOtp(services.db, normalized, code, services.clock.now());
+  await storeOtp(services.db, normalized, code, services.clock.now(), phoneHash);
   await sender.send(normalized, code);
   return { phone: maskPhone(normalized), expiresInSeconds: OTP_TTL_MS / 1000 };
 }

@@ -2,7 +2,6 @@
 // reported and closed with the answer in one transaction — never a half-made case.
 import { can } from "@civicgrid/domain";
 import type { Actor } from "../access/actor.ts";
-import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
 import type { Services } from "../services.ts";
 import { type CreateCaseInput, createCase } from "./create-case.ts";
@@ -32,17 +31,8 @@ export async function resolveConsultation({
     input: { ...input, source: "hotline" },
     idempotencyKey,
     resolveDirect: { answer: answer.trim() },
+    // the case.resolve-direct audit record is written with the transition (transition-event.ts)
+    ip,
   });
-  if (!result.replayed) {
-    await recordAudit(services, {
-      actor,
-      action: "case.resolve-direct",
-      objectType: "case",
-      objectId: result.row.id,
-      outcome: "success",
-      ip,
-      detail: { code: result.row.code, from: "reported", to: result.row.status },
-    });
-  }
   return result;
 }

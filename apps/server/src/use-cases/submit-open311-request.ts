@@ -55,7 +55,7 @@ export async function submitOpen311Request({
           client_id: client.id,
           token,
           media_url: input.media_url ?? null,
-          email: input.email ?? null,
+          email_enc: services.pii.seal("open311_requests.email", input.email),
           device_id: input.device_id ?? null,
           account_id: input.account_id ?? null,
           attributes: JSON.stringify(input.attribute ?? {}),

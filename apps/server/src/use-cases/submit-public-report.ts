@@ -5,13 +5,14 @@
 import { recordAudit } from "../audit/record-audit.ts";
 import type { CaseRow } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { receiptForKey } from "../idempotency/public-receipt-key.ts";
 import { consumeOtp, releaseOtp } from "../public/otp.ts";
 import { isPhoneBanned, normalizePhone } from "../public/phone.ts";
 import { requirePublicToken } from "../public/public-token.ts";
 import { formatReceipt, hashReceipt, newReceiptCode } from "../public/receipt.ts";
 import { resolveAddress } from "../public/resolve-address.ts";
 import type { Services } from "../services.ts";
-import { createCase } from "./create-case.ts";
+import { type CreateCaseInput, createCase, findCreateReplay } from "./create-case.ts";
 
 export interface PublicReportInput {
   lat?: number;
@@ -30,6 +31,8 @@ export interface SubmitPublicReportOptions {
   input: PublicReportInput;
   /** the browser's token (X-Public-Token); needed when photos are named */
   publicToken?: string;
+  /** Idempotency-Key (needs the token): a retry gets the same case and the same receipt */
+  idempotencyKey?: string;
   ip?: string | null;
 }
 
@@ -39,12 +42,15 @@ export interface SubmittedPublicReport {
   receipt: string;
   /** the division the address text was placed in, when there was no map point */
   placedBy: { code: string; name: string; level: string } | null;
+  /** an earlier request with the same Idempotency-Key created this case */
+  replayed: boolean;
 }
 
 export async function submitPublicReport({
   services,
   input,
   publicToken,
+  idempotencyKey,
   ip,
 }: SubmitPublicReportOptions): Promise<SubmittedPublicReport> {
   const { db, clock } = services;
@@ -57,7 +63,8 @@ export async function submitPublicReport({
   if (input.otpCode && !input.phone)
     throw new AppError("VALIDATION_FAILED", { field: "otpCode", problem: "a code needs its phone" });
   const photoIds = input.photoIds ?? [];
-  const token = photoIds.length > 0 ? await requirePublicToken(services, publicToken) : undefined;
+  // a key belongs to the browser's token (and the receipt is derived from both), so it needs one
+  const token = photoIds.length > 0 || idempotencyKey ? await requirePublicToken(services, publicToken) : undefined;
 
   let point: { lat: number; lng: number };
   let placedBy: SubmittedPublicReport["placedBy"] = null;
@@ -70,21 +77,47 @@ export async function submitPublicReport({
   } else throw new AppError("LOCATION_REQUIRED");
 
   const phone = input.phone ? normalizePhone(input.phone) : null;
-  if (phone && (await isPhoneBanned(db, phone))) throw new AppError("PHONE_BANNED");
-  if (phone && !input.otpCode) throw new AppError("OTP_REQUIRED");
-  // the code is spent before the case is written; if the case is then refused, it is given back
-  const otpId = phone ? await consumeOtp(db, phone, input.otpCode as string, clock.now()) : null;
-
   const name = input.name?.trim() || undefined;
-  // 12 characters of a 31-letter alphabet (≈ 59 bits): a clash is not a practical concern, and the
-  // unique hash would refuse it rather than hand out someone else's case
-  const receipt = newReceiptCode();
-  let row: CaseRow;
-  try {
-    ({ row } = await createCase({
+  const caseInput: CreateCaseInput = {
+    description: input.description,
+    lat: point.lat,
+    lng: point.lng,
+    categoryCode: input.categoryCode,
+    address,
+    source: "web",
+    reporter: name || phone ? { name, phone: phone ?? undefined } : undefined,
+    photoIds,
+  };
+  // a retry is answered before its (already spent) one-time code is looked at
+  if (idempotencyKey && token) {
+    const replay = await findCreateReplay({
       services,
       actor: null,
       publicToken: token,
+      idempotencyKey,
+      input: caseInput,
+    });
+    if (replay)
+      return { row: replay, receipt: formatReceipt(receiptForKey(token, idempotencyKey)), placedBy, replayed: true };
+  }
+  const phoneHash = phone ? (services.pii.phoneHash(phone) as string) : null;
+  if (phoneHash && (await isPhoneBanned(db, phoneHash))) throw new AppError("PHONE_BANNED");
+  if (phone && !input.otpCode) throw new AppError("OTP_REQUIRED");
+  // the code is spent before the case is written; if the case is then refused, it is given back
+  const otpId =
+    phone && phoneHash ? await consumeOtp(db, phone, input.otpCode as string, clock.now(), phoneHash) : null;
+
+  // 12 characters of a 31-letter alphabet (≈ 59 bits): a clash is not a practical concern, and the
+  // unique hash would refuse it rather than hand out someone else's case
+  const receipt = idempotencyKey && token ? receiptForKey(token, idempotencyKey) : newReceiptCode();
+  let row: CaseRow;
+  let replayed: boolean;
+  try {
+    ({ row, replayed } = await createCase({
+      services,
+      actor: null,
+      publicToken: token,
+      idempotencyKey,
       // the receipt exists exactly when the case does
       within: async (trx, created) => {
         await trx
@@ -92,20 +125,16 @@ export async function submitPublicReport({
           .values({ receipt_hash: hashReceipt(receipt), case_id: created.id, created_at: clock.now() })
           .execute();
       },
-      input: {
-        description: input.description,
-        lat: point.lat,
-        lng: point.lng,
-        categoryCode: input.categoryCode,
-        address,
-        source: "web",
-        reporter: name || phone ? { name, phone: phone ?? undefined } : undefined,
-        photoIds,
-      },
+      input: caseInput,
     }));
   } catch (err) {
     if (otpId) await releaseOtp(db, otpId);
     throw err;
+  }
+  // a concurrent retry created it first: this request's code was not needed
+  if (replayed) {
+    if (otpId) await releaseOtp(db, otpId);
+    return { row, receipt: formatReceipt(receipt), placedBy, replayed };
   }
   await recordAudit(services, {
     actor: null,
@@ -121,5 +150,5 @@ export async function submitPublicReport({
       placedBy: placedBy?.code ?? null,
     },
   });
-  return { row, receipt: formatReceipt(receipt), placedBy };
+  return { row, receipt: formatReceipt(receipt), placedBy, replayed: false };
 }

@@ -31,7 +31,7 @@ export async function updateUser({ services, actor, ip, userId, patch }: UpdateU
     objectId: userId,
   });
   const now = services.clock.now();
-  const { row, changes, sessionsRevoked } = await services.db.transaction().execute(async (trx) => {
+  const outcome = await services.db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("users").selectAll().where("id", "=", userId).forUpdate().executeTakeFirst();
     if (!before) throw new AppError("USER_NOT_FOUND", { id: userId });
     const roles = patch.roles ? [...new Set(patch.roles)] : (before.roles as Role[]);
@@ -46,6 +46,9 @@ export async function updateUser({ services, actor, ip, userId, patch }: UpdateU
     if (userId === actor.userId && (changes.active || changes.roles || changes.unitCode)) {
       throw refuse("id", "administrators cannot disable, re-role or move their own account");
     }
+    // 三员: the system admin keeps its hands off the accounts that watch it
+    const guarded = (before.roles as Role[]).some((r) => r === "security_admin" || r === "auditor");
+    if (guarded && (changes.active || changes.roles || changes.unitCode)) return { denied: true as const };
     // check the seat whenever it changes or the account comes back; a new or re-entered seat must be
     // in an active unit, an unchanged one may stay in a unit deactivated meanwhile
     const enabling = Boolean(changes.active) && active;
@@ -90,6 +93,19 @@ export async function updateUser({ services, actor, ip, userId, patch }: UpdateU
     };
     return { row, changes, sessionsRevoked };
   });
+  if ("denied" in outcome) {
+    await recordAudit(services, {
+      actor,
+      action: "admin.user.update",
+      objectType: "user",
+      objectId: userId,
+      outcome: "denied",
+      ip,
+      detail: { reason: "security admin and auditor accounts are not the system admin's to change" },
+    });
+    throw new AppError("FORBIDDEN", { reason: "three-admin separation" });
+  }
+  const { row, changes, sessionsRevoked } = outcome;
   await recordAudit(services, {
     actor,
     action: "admin.user.update",

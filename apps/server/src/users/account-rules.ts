@@ -5,8 +5,9 @@ import { rolesMisfitting, validRoleSet } from "@civicgrid/domain";
 import type { Role, UnitType } from "@civicgrid/shared";
 import type { Db } from "../db/connect.ts";
 import { AppError } from "../errors.ts";
+import { MIN_PASSWORD_LENGTH, PASSWORD_PROBLEM_TEXT, passwordProblem } from "../lib/password-policy.ts";
 
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH };
 
 export function refuse(field: string, problem: string, extra: Record<string, unknown> = {}): AppError {
   return new AppError("VALIDATION_FAILED", { field, problem, ...extra }, 422);
@@ -35,13 +36,10 @@ export async function checkSeat(trx: Db, roles: readonly Role[], unitCode: strin
   return unit;
 }
 
-export function checkPassword(password: string, username: string) {
-  if ([...password].length < MIN_PASSWORD_LENGTH) {
-    throw refuse("password", `at least ${MIN_PASSWORD_LENGTH} characters`);
-  }
-  if (password.toLowerCase().includes(username.toLowerCase())) {
-    throw refuse("password", "must not contain the username");
-  }
+/** Every place a password is set goes through here: 422 VALIDATION_FAILED with the policy's reason. */
+export function checkPassword(password: string, username: string, field = "password") {
+  const problem = passwordProblem(password, username);
+  if (problem) throw refuse(field, PASSWORD_PROBLEM_TEXT[problem], { reason: problem });
 }
 
 /** Ends every open session of the user at once: the next request with their token gets 401. */

@@ -5,19 +5,20 @@ import { adminEn, adminZh } from "./admin.ts";
 import { casesEn, casesZh } from "./cases.ts";
 import { en } from "./en.ts";
 import { hotlineEn, hotlineZh } from "./hotline.ts";
+import { identityEn, identityZh } from "./identity.ts";
 import { mobileEn, mobileZh } from "./mobile.ts";
 import { open311En, open311Zh } from "./open311.ts";
 import { portalEn, portalZh } from "./portal.ts";
 import { zh } from "./zh.ts";
 
 // the core dictionary plus one per feature area, so areas can grow their own words independently
-const zhAll = { ...zh, ...casesZh, ...adminZh, ...mobileZh, ...open311Zh, ...portalZh, ...hotlineZh };
+const zhAll = { ...zh, ...casesZh, ...adminZh, ...mobileZh, ...open311Zh, ...portalZh, ...hotlineZh, ...identityZh };
 
 export type Lang = "zh" | "en";
 export type MessageKey = keyof typeof zhAll;
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
   zh: zhAll,
-  en: { ...en, ...casesEn, ...adminEn, ...mobileEn, ...open311En, ...portalEn, ...hotlineEn },
+  en: { ...en, ...casesEn, ...adminEn, ...mobileEn, ...open311En, ...portalEn, ...hotlineEn, ...identityEn },
 };
 const STORAGE_KEY = "civicgrid.lang";
 

@@ -25,9 +25,9 @@ const NETWORK_ERROR: ApiErrorBody = {
   messageEn: "Network error; please try again",
 };
 
-/** Called on 401 so the app can return to the sign-in page. */
-let onUnauthenticated: () => void = () => {};
-export function setUnauthenticatedHandler(fn: () => void) {
+/** Called on 401 (with the error code, e.g. SESSION_EXPIRED) so the app can return to the sign-in page. */
+let onUnauthenticated: (code: string) => void = () => {};
+export function setUnauthenticatedHandler(fn: (code: string) => void) {
   onUnauthenticated = fn;
 }
 
@@ -63,7 +63,7 @@ export async function api<T>(
       messageEn: `Request failed (${res.status})`,
     };
   }
-  if (res.status === 401 && path !== "/auth/login") onUnauthenticated();
+  if (res.status === 401 && !path.startsWith("/auth/")) onUnauthenticated(err.code);
   throw new ApiError(res.status, err);
 }
 

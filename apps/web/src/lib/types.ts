@@ -30,6 +30,8 @@ export interface Me {
     | { kind: "division"; level: string; code: string; name: string | null }
     | { kind: "unit"; unitCode: string; name: string }
     | { kind: "none" };
+  /** the account must enrol TOTP before anything else (an enrolment-only session) */
+  mfaEnrolmentRequired?: boolean;
 }
 
 export interface CaseSummary {

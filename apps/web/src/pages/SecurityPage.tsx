@@ -8,6 +8,7 @@ import { ErrorAlert } from "../components/admin/ErrorAlert.tsx";
 import { label } from "../components/admin/labels.ts";
 import type { RolePermissions } from "../components/admin/types.ts";
 import { useFetch } from "../components/admin/useFetch.ts";
+import { SecurityPolicies } from "../components/identity/SecurityPolicies.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { useAuth } from "../lib/auth.tsx";
 
@@ -30,6 +31,8 @@ const PERMISSION_ORDER = [
   "admin:units",
   "admin:users",
   "security:roles",
+  "security:policies",
+  "security:accounts",
   "audit:read",
 ];
 const rank = (p: string) => {
@@ -128,6 +131,7 @@ export function SecurityPage() {
           </ul>
         }
       />
+      <SecurityPolicies />
       <ErrorAlert error={data.error} onRetry={data.reload} />
       <Card size="small" title={t("admPermissionMatrix")} style={{ marginBottom: 16 }}>
         <Table<Row>

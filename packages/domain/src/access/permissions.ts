@@ -13,6 +13,10 @@ export const PERMISSIONS = {
   "admin:users": ["system_admin"],
   /** read the role and permission matrix and the account count per role */
   "security:roles": ["security_admin"],
+  /** edit the security policies (TOTP required for centre roles) */
+  "security:policies": ["security_admin"],
+  /** reset another account's TOTP, and the password of an admin-role account (三员: not the system admin) */
+  "security:accounts": ["security_admin"],
   /** read the audit log: the auditor alone, so no administrator reviews their own traces */
   "audit:read": ["auditor"],
   /** read reference data (categories, responsibility lists, calendar) */

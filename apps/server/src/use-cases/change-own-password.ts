@@ -1,0 +1,44 @@
+// "Change my password": the current password first (a wrong one counts toward the lockout, like a
+// failed sign-in), then the new one through the policy. Every other session of the account ends.
+import type { Actor } from "../access/actor.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { AppError } from "../errors.ts";
+import { hashPassword, verifyPassword } from "../lib/password.ts";
+import type { Services } from "../services.ts";
+import { checkPassword } from "../users/account-rules.ts";
+import { countFailure, LOCK_MINUTES, lockedError } from "../users/identity.ts";
+
+export interface ChangeOwnPasswordOptions {
+  services: Services;
+  actor: Actor;
+  ip: string | null;
+  currentPassword: string;
+  newPassword: string;
+}
+
+export async function changeOwnPassword({ services, actor, ip, currentPassword, newPassword }: ChangeOwnPasswordOptions) {
+  const { db, clock } = services;
+  const now = clock.now();
+  const user = await db.selectFrom("users").select(["password_hash"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(currentPassword, user.password_hash))) {
+    const { locked } = await countFailure(db, actor.userId, now);
+    await recordAudit(services, { actor, action: "auth.password.change", objectType: "user", objectId: actor.userId, outcome: "failure", ip, detail: { code: "CURRENT_PASSWORD_WRONG" } });
+    if (locked) throw lockedError(new Date(now.getTime() + LOCK_MINUTES * 60_000), now);
+    throw new AppError("CURRENT_PASSWORD_WRONG");
+  }
+  checkPassword(newPassword, actor.username, "newPassword");
+  if (newPassword === currentPassword) throw new AppError("VALIDATION_FAILED", { field: "newPassword", problem: "must differ from the current password" }, 422);
+  const hash = await hashPassword(newPassword);
+  const revoked = await db.transaction().execute(async (trx) => {
+    await trx.updateTable("users").set({ password_hash: hash, updated_at: now }).where("id", "=", actor.userId).execute();
+    const r = await trx
+      .updateTable("sessions")
+      .set({ revoked_at: now })
+      .where("user_id", "=", actor.userId)
+      .where("id", "!=", actor.sessionId)
+      .where("revoked_at", "is", null)
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows);
+  });
+  await recordAudit(services, { actor, action: "auth.password.change", objectType: "user", objectId: actor.userId, outcome: "success", ip, detail: { otherSessionsRevoked: revoked } });
+}
