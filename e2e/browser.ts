@@ -1,7 +1,8 @@
 // Chromium via playwright-core, with the flags this closed network needs, plus helpers that every
 // browser test uses: sign in through the real form, collect console errors, save screenshots.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { Secret, TOTP } from "otpauth";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { CHROMIUM, E2E_PASSWORD } from "./constants.ts";
@@ -46,8 +47,64 @@ export async function signIn(
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(E2E_PASSWORD);
   await page.getByRole("button", { name: /登\s*录/ }).click();
+  await completeSecondFactor(page, username);
   await page.getByTestId("user-unit").waitFor();
   return { context, page, errors };
+}
+
+interface TotpEntry {
+  secret: string;
+  recoveryCodes: string[];
+  lastStep: number;
+}
+
+function readTotpStore(): Record<string, TotpEntry> {
+  const file = inject("totpStore");
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, TotpEntry>) : {};
+}
+
+function saveTotp(username: string, entry: TotpEntry): void {
+  writeFileSync(inject("totpStore"), JSON.stringify({ ...readTotpStore(), [username]: entry }));
+}
+
+/** The TOTP secret and recovery codes this run enrolled for the account, if any. */
+export function totpOf(username: string): TotpEntry | undefined {
+  return readTotpStore()[username];
+}
+
+const step = () => Math.floor(Date.now() / 30_000);
+
+/** The current code; waits for the next 30 s step when this one was used already (codes are single use). */
+export async function freshCode(username: string): Promise<string> {
+  const entry = totpOf(username);
+  if (!entry) throw new Error(`no TOTP secret enrolled for ${username} in this run`);
+  while (step() <= entry.lastStep) await new Promise((r) => setTimeout(r, 500));
+  saveTotp(username, { ...entry, lastStep: step() });
+  return new TOTP({ secret: Secret.fromBase32(entry.secret) }).generate();
+}
+
+/**
+ * After the password: nothing more, or the enrolment screen (an admin's first sign-in: read the
+ * secret shown, answer with a code, keep the recovery codes), or the code step of a later sign-in.
+ */
+export async function completeSecondFactor(page: Page, username: string): Promise<void> {
+  const enrol = page.getByTestId("enrolment-page");
+  const codeStep = page.getByRole("button", { name: /验\s*证/ });
+  await page.getByTestId("user-unit").or(enrol).or(codeStep).first().waitFor();
+  if (await enrol.isVisible()) {
+    await page.getByTestId("totp-start").click();
+    const secret = (((await page.getByTestId("totp-secret").textContent()) ?? "").match(/[A-Z2-7]{16,}/) ?? [])[0];
+    if (!secret) throw new Error("enrolment screen shows no base32 secret");
+    saveTotp(username, { secret, recoveryCodes: [], lastStep: step() - 1 });
+    await page.getByLabel("动态口令或恢复码").fill(await freshCode(username));
+    await page.getByTestId("totp-confirm").click();
+    const codes = ((await page.getByTestId("recovery-code-list").textContent()) ?? "").split(/\s+/).filter(Boolean);
+    saveTotp(username, { ...(totpOf(username) as TotpEntry), recoveryCodes: codes });
+    await page.getByTestId("recovery-saved").click();
+  } else if (await codeStep.isVisible()) {
+    await page.getByLabel("动态口令或恢复码").fill(await freshCode(username));
+    await codeStep.click();
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -58,6 +58,8 @@ export async function setup(project: TestProject) {
       SEED_HISTORY_CASES: process.env.E2E_HISTORY_CASES ?? "20000",
       // info: demo mode writes the portal's one-time codes to the log at info (tests read them there)
       LOG_LEVEL: "info",
+      // every browser signs in from 127.0.0.1: keep the per-address sign-in limit out of the way
+      LOGIN_RATE_LIMIT_PER_MINUTE: "1000",
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -77,6 +79,8 @@ export async function setup(project: TestProject) {
   await waitReady(base, () => output.slice(-4000));
   project.provide("baseUrl", base);
   project.provide("serverLog", serverLog);
+  // TOTP secrets enrolled by signIn() (e2e/browser.ts), shared by the test files of this run
+  project.provide("totpStore", path.join(dataDir, "e2e-totp.json"));
 }
 
 export async function teardown() {
@@ -92,5 +96,7 @@ declare module "vitest" {
     baseUrl: string;
     /** path of the file the server's stdout and stderr are written to */
     serverLog: string;
+    /** JSON file: username → TOTP secret, recovery codes and last used step, for this run's server */
+    totpStore: string;
   }
 }

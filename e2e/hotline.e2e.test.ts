@@ -32,7 +32,12 @@ beforeAll(async () => {
   if (!place) throw new Error("裕华社区 not found");
   yuhua = { lat: place.lat, lng: place.lng };
   const report = async (body: Record<string, unknown>) => {
-    const res = await s.context.request.post(`${base()}/api/v1/cases`, { data: { source: "hotline", ...body } });
+    // the browser's session cookie: a change needs the session's CSRF token too (server: http/csrf.ts)
+    const csrf = (await s.context.cookies()).find((c) => c.name === "cg_csrf")?.value ?? "";
+    const res = await s.context.request.post(`${base()}/api/v1/cases`, {
+      data: { source: "hotline", ...body },
+      headers: { "x-csrf-token": csrf },
+    });
     expect(res.status(), await res.text()).toBe(201);
     return (await res.json()) as { id: string; code: string };
   };

@@ -38,7 +38,9 @@ const Env = Type.Object({
   S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
   S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
   /** personal-data keyring "id:base64,…" (newest last); without it DATA_DIR/keys/pii-<n>.key (0600) */
-  CIVICGRID_PII_KEYS: Type.Optional(Type.String({ pattern: "^[a-z0-9]{1,16}:[A-Za-z0-9+/_=-]+(,[a-z0-9]{1,16}:[A-Za-z0-9+/_=-]+)*$" })),
+  CIVICGRID_PII_KEYS: Type.Optional(
+    Type.String({ pattern: "^[a-z0-9]{1,16}:[A-Za-z0-9+/_=-]+(,[a-z0-9]{1,16}:[A-Za-z0-9+/_=-]+)*$" }),
+  ),
   /** key of the phone search hashes (base64, 32 bytes); without it DATA_DIR/keys/pii-index.key */
   CIVICGRID_PII_INDEX_KEY: Type.Optional(Type.String({ minLength: 40 })),
   /** the field cipher of new values: AES-256-GCM, or SM4 (CBC + HMAC-SHA256) where OpenSSL has it */

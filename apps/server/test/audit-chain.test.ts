@@ -2,6 +2,7 @@
 // insert but not update or delete them; the hash chain's verifier names the first broken link
 // (changed row, removed row, removed prefix); retention purges only rows older than the cutoff and
 // the database refuses cutoffs younger than 180 days.
+import { spawnSync } from "node:child_process";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditKey } from "../src/audit/chain.ts";
@@ -9,6 +10,7 @@ import { purgeAudit } from "../src/audit/purge-audit.ts";
 import { recordAudit } from "../src/audit/record-audit.ts";
 import { verifyAuditChain } from "../src/audit/verify-chain.ts";
 import { APP_ROLE } from "../src/db/app-role.ts";
+import { TEST_AUDIT_KEY } from "./constants.ts";
 import { createTestContext, TEST_START, type TestContext } from "./harness.ts";
 
 const DAY = 86_400_000;
@@ -103,6 +105,34 @@ describe("the hash chain", () => {
       JSON.stringify({ ...first, prev_hash: null, hash: `\\x${first.hash.toString("hex")}` }),
     ]);
     expect((await verify()).ok).toBe(true);
+  });
+
+  it("is checked by the auditor's API and by `npm run audit:verify` (exit 0 intact, 1 broken)", async () => {
+    const auditor = await ctx.login("auditor");
+    const check = () => ctx.api(auditor, { method: "GET", url: "/api/v1/audit/verify" });
+    expect((await ctx.api(await ctx.login("sysadmin"), { method: "GET", url: "/api/v1/audit/verify" })).statusCode).toBe(403);
+    const ok = await check();
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ ok: true, broken: null });
+    const cli = () =>
+      spawnSync(process.execPath, ["--import", "tsx", "apps/server/src/cli/audit-verify.ts"], {
+        env: { ...process.env, DATABASE_URL: ctx.handle.owner.url, CIVICGRID_AUDIT_KEY: TEST_AUDIT_KEY },
+        encoding: "utf8",
+      });
+    const good = cli();
+    expect(good.status, good.stderr).toBe(0);
+    expect(good.stdout).toMatch(/audit chain OK: \d+ rows/);
+
+    const target = Number((await ctx.handle.owner.pool.query("select max(id) - 2 as id from audit_log")).rows[0].id);
+    const saved = (await ctx.handle.owner.pool.query("select outcome from audit_log where id = $1", [target])).rows[0];
+    const flipped = saved.outcome === "success" ? "failure" : "success";
+    await asIntruder("update audit_log set outcome = $2 where id = $1", [target, flipped]);
+    const bad = await check();
+    expect(bad.json()).toMatchObject({ ok: false, broken: { id: target, problem: "hash" } });
+    const broken = cli();
+    expect(broken.status, broken.stderr).toBe(1);
+    expect(broken.stdout).toContain(`BROKEN at id ${target} (hash)`);
+    await asIntruder("update audit_log set outcome = $2 where id = $1", [target, saved.outcome]);
   });
 
   it("fails closed inside a transaction: the caller's work rolls back with a failed audit write", async () => {

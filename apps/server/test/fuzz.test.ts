@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { categoryRoutedTo, pointIn, report, YUHUA } from "./fixtures.ts";
-import { diffFingerprints, fingerprint, responseProblems } from "./fuzz/checks.ts";
+import { diffFingerprints, fingerprint, installWriteCounters, responseProblems } from "./fuzz/checks.ts";
 import { type CallerKind, type GeneratedRequest, operationsOf, requestArb } from "./fuzz/requests.ts";
 import type { Pool } from "./fuzz/values.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
@@ -78,6 +78,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   for (const [kind, username] of Object.entries(CALLERS)) tokens.set(kind as CallerKind, await ctx.login(username));
   pool = await buildPool();
+  await installWriteCounters(ctx);
 });
 afterAll(async () => ctx?.close());
 

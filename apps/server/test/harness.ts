@@ -14,8 +14,8 @@ import { buildApp } from "../src/http/app.ts";
 import { ManualClock } from "../src/lib/clock.ts";
 import { createLogger, type Logger } from "../src/logger.ts";
 import type { Services } from "../src/services.ts";
-import { signInWithMfa, type TotpStore } from "./mfa-login.ts";
 import { TEMPLATE_DB, TEST_AUDIT_KEY, TEST_PASSWORD, TEST_PII_ENV, TEST_START } from "./constants.ts";
+import { signInWithMfa, type TotpStore } from "./mfa-login.ts";
 
 export interface TestContext {
   app: FastifyInstance;

@@ -165,7 +165,11 @@ describe("commit", () => {
     expect(cases[0]?.id).toBe(one?.caseId);
     // received 16:30 in Anshan (UTC+8): the time limit runs from then
     expect(cases[0]?.reported_at.toISOString()).toBe("2026-11-23T08:30:00.000Z");
-    expect(cases[1]).toMatchObject({ community_code: YUHUA, category_code: "M06036", reporter_phone_masked: "139****0002" });
+    expect(cases[1]).toMatchObject({
+      community_code: YUHUA,
+      category_code: "M06036",
+      reporter_phone_masked: "139****0002",
+    });
     expect(ctx.services.pii.open("cases.reporter_phone", cases[1]?.reporter_phone_enc)).toBe("139 1234 0002");
     const events = await ctx.services.db
       .selectFrom("case_events")

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { Writable } from "node:stream";
 import type { FastifyInstance } from "fastify";
-import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createServices, prepareDatabase } from "../src/boot.ts";
 import { type Config, loadConfig } from "../src/config.ts";
 import { type DbHandle, ensureDatabase, openPool } from "../src/db/connect.ts";
@@ -23,7 +23,13 @@ let dataDir: string;
 let config: Config;
 let name: string;
 const logLines: string[] = [];
-const logger = createLogger("info", new Writable({ write: (chunk, _enc, cb) => (logLines.push(String(chunk)), cb()) }));
+const sink = new Writable({
+  write(chunk, _enc, cb) {
+    logLines.push(String(chunk));
+    cb();
+  },
+});
+const logger = createLogger("info", sink);
 
 beforeAll(async () => {
   const adminUrl = inject("adminUrl");
@@ -61,7 +67,10 @@ const post = (url: string, payload: Record<string, unknown>) => app.inject({ met
 describe("first start without demo mode", () => {
   it("creates no account, but the reference data; prints a setup code and writes it 0600", async () => {
     expect(await handle.db.selectFrom("users").select("username").execute()).toEqual([]);
-    const units = await handle.db.selectFrom("units").select((eb) => eb.fn.countAll<string>().as("n")).executeTakeFirstOrThrow();
+    const units = await handle.db
+      .selectFrom("units")
+      .select((eb) => eb.fn.countAll<string>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(units.n)).toBeGreaterThan(10);
     const file = path.join(dataDir, "setup-code");
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -89,14 +98,20 @@ describe("first start without demo mode", () => {
     expect(ok.statusCode).toBe(201);
     expect(existsSync(path.join(dataDir, "setup-code"))).toBe(false);
     const users = await handle.db.selectFrom("users").select(["username", "roles", "password_hash"]).execute();
-    expect(users).toEqual([{ username: "chief", roles: ["system_admin"], password_hash: expect.stringMatching(/^scrypt\$/) }]);
+    expect(users).toEqual([
+      { username: "chief", roles: ["system_admin"], password_hash: expect.stringMatching(/^scrypt\$/) },
+    ]);
     const again = await post("/api/v1/auth/setup", { ...body, username: "chief2" });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe("SETUP_ALREADY_DONE");
     // the new system admin must enrol TOTP at first sign-in
     const login = await post("/api/v1/auth/login", { username: "chief", password: body.password });
     expect(login.json()).toMatchObject({ mfaEnrolmentRequired: true });
-    const audit = await handle.db.selectFrom("audit_log").select("outcome").where("action", "=", "auth.setup").execute();
+    const audit = await handle.db
+      .selectFrom("audit_log")
+      .select("outcome")
+      .where("action", "=", "auth.setup")
+      .execute();
     expect(audit.map((r) => r.outcome).sort()).toEqual(["failure", "failure", "success"]);
   });
 
@@ -104,6 +119,8 @@ describe("first start without demo mode", () => {
     await prepareDatabase(handle, config, logger);
     expect(existsSync(path.join(dataDir, "setup-code"))).toBe(false);
     expect(await handle.db.selectFrom("setup_codes").select("id").execute()).toEqual([]);
-    expect((await handle.db.selectFrom("users").select("username").execute()).map((u) => u.username)).toEqual(["chief"]);
+    expect((await handle.db.selectFrom("users").select("username").execute()).map((u) => u.username)).toEqual([
+      "chief",
+    ]);
   });
 });

@@ -34,17 +34,27 @@ describe("enrolment", () => {
     const { secret, uri } = start.json();
     expect(uri).toContain(`secret=${secret}`);
     // stored sealed, never in clear
-    const row = await ctx.services.db.selectFrom("users").selectAll().where("username", "=", "auditor").executeTakeFirstOrThrow();
+    const row = await ctx.services.db
+      .selectFrom("users")
+      .selectAll()
+      .where("username", "=", "auditor")
+      .executeTakeFirstOrThrow();
     expect(row.totp_pending_enc).toBeTruthy();
     expect(JSON.stringify(row)).not.toContain(secret);
 
-    const bad = await post(token, "/api/v1/me/totp/enrolment/confirm", { code: "000000" === totpCode(secret, ctx.clock.now()) ? "111111" : "000000" });
+    const bad = await post(token, "/api/v1/me/totp/enrolment/confirm", {
+      code: "000000" === totpCode(secret, ctx.clock.now()) ? "111111" : "000000",
+    });
     expect(bad.json().error.code).toBe("MFA_CODE_INVALID");
     const ok = await post(token, "/api/v1/me/totp/enrolment/confirm", { code: totpCode(secret, ctx.clock.now()) });
     expect(ok.statusCode).toBe(200);
     const codes = ok.json().recoveryCodes as string[];
     expect(codes).toHaveLength(10);
-    const stored = await ctx.services.db.selectFrom("user_recovery_codes").select("code_hash").where("user_id", "=", row.id).execute();
+    const stored = await ctx.services.db
+      .selectFrom("user_recovery_codes")
+      .select("code_hash")
+      .where("user_id", "=", row.id)
+      .execute();
     expect(stored).toHaveLength(10);
     expect(JSON.stringify(stored)).not.toContain(codes[0]);
     // the same session is now a full one
@@ -69,19 +79,31 @@ describe("signing in with TOTP", () => {
     const again = await post(null, "/api/v1/auth/login/totp", { challenge: step1.json().challenge, code });
     expect(again.json().error.code).toBe("MFA_CHALLENGE_INVALID");
     // same code, new challenge, same 30 s window: refused
-    const replay = await post(null, "/api/v1/auth/login/totp", { challenge: (await login("auditor")).json().challenge, code });
+    const replay = await post(null, "/api/v1/auth/login/totp", {
+      challenge: (await login("auditor")).json().challenge,
+      code,
+    });
     expect(replay.statusCode).toBe(401);
     expect(replay.json().error.code).toBe("MFA_CODE_INVALID");
 
     const recovery = state.recoveryCodes[0] as string;
-    const withRecovery = await post(null, "/api/v1/auth/login/totp", { challenge: (await login("auditor")).json().challenge, code: recovery.toUpperCase() });
+    const withRecovery = await post(null, "/api/v1/auth/login/totp", {
+      challenge: (await login("auditor")).json().challenge,
+      code: recovery.toUpperCase(),
+    });
     expect(withRecovery.statusCode).toBe(200);
-    const reused = await post(null, "/api/v1/auth/login/totp", { challenge: (await login("auditor")).json().challenge, code: recovery });
+    const reused = await post(null, "/api/v1/auth/login/totp", {
+      challenge: (await login("auditor")).json().challenge,
+      code: recovery,
+    });
     expect(reused.json().error.code).toBe("MFA_CODE_INVALID");
     state.recoveryCodes.shift();
     // a full sign-in in the next window clears the failures counted above
     ctx.clock.advance(30_000);
-    const fresh = await post(null, "/api/v1/auth/login/totp", { challenge: (await login("auditor")).json().challenge, code: totpCode(state.secret, ctx.clock.now()) });
+    const fresh = await post(null, "/api/v1/auth/login/totp", {
+      challenge: (await login("auditor")).json().challenge,
+      code: totpCode(state.secret, ctx.clock.now()),
+    });
     expect(fresh.statusCode).toBe(200);
     state.lastStep = Math.floor(ctx.clock.now().getTime() / 30_000);
   });
@@ -101,7 +123,10 @@ describe("signing in with TOTP", () => {
     expect(locked.json().error.code).toBe("ACCOUNT_LOCKED");
     ctx.clock.advance(16 * 60_000);
     const ch = (await login("auditor")).json().challenge as string;
-    const ok = await post(null, "/api/v1/auth/login/totp", { challenge: ch, code: totpCode(state.secret, ctx.clock.now()) });
+    const ok = await post(null, "/api/v1/auth/login/totp", {
+      challenge: ch,
+      code: totpCode(state.secret, ctx.clock.now()),
+    });
     expect(ok.statusCode).toBe(200);
     state.lastStep = Math.floor(ctx.clock.now().getTime() / 30_000);
   });
@@ -111,21 +136,39 @@ describe("policy and resets", () => {
   it("centre roles need TOTP only once the security admin turns the policy on; grid workers never", async () => {
     expect((await login("bajiazi_center")).json().mfaEnrolmentRequired).toBe(false);
     const sysadmin = await ctx.login("sysadmin");
-    const denied = await ctx.api(sysadmin, { method: "PUT", url: "/api/v1/security/policies", payload: { totpRequiredForCentres: true } });
+    const denied = await ctx.api(sysadmin, {
+      method: "PUT",
+      url: "/api/v1/security/policies",
+      payload: { totpRequiredForCentres: true },
+    });
     expect(denied.statusCode).toBe(403);
     const secadmin = await ctx.login("secadmin");
-    const put = await ctx.api(secadmin, { method: "PUT", url: "/api/v1/security/policies", payload: { totpRequiredForCentres: true } });
+    const put = await ctx.api(secadmin, {
+      method: "PUT",
+      url: "/api/v1/security/policies",
+      payload: { totpRequiredForCentres: true },
+    });
     expect(put.statusCode).toBe(200);
     expect(put.json()).toMatchObject({ totpRequiredForCentres: true, updatedBy: "secadmin" });
     const centre = await login("bajiazi_center");
     expect(centre.json().mfaEnrolmentRequired).toBe(true);
-    expect((await ctx.api(centre.json().token, { method: "GET", url: "/api/v1/cases" })).json().error.code).toBe("MFA_ENROLMENT_REQUIRED");
+    expect((await ctx.api(centre.json().token, { method: "GET", url: "/api/v1/cases" })).json().error.code).toBe(
+      "MFA_ENROLMENT_REQUIRED",
+    );
     const grid = await login("yuhua_grid01");
     expect(grid.json().mfaEnrolmentRequired).toBe(false);
     expect((await ctx.api(grid.json().token, { method: "GET", url: "/api/v1/mobile/home" })).statusCode).toBe(200);
-    const logged = await ctx.services.db.selectFrom("audit_log").select(["username", "outcome"]).where("action", "=", "security.policies.update").execute();
+    const logged = await ctx.services.db
+      .selectFrom("audit_log")
+      .select(["username", "outcome"])
+      .where("action", "=", "security.policies.update")
+      .execute();
     expect(logged.map((r) => `${r.username}:${r.outcome}`).sort()).toEqual(["secadmin:success", "sysadmin:denied"]);
-    await ctx.api(secadmin, { method: "PUT", url: "/api/v1/security/policies", payload: { totpRequiredForCentres: false } });
+    await ctx.api(secadmin, {
+      method: "PUT",
+      url: "/api/v1/security/policies",
+      payload: { totpRequiredForCentres: false },
+    });
   });
 
   it("a user may turn optional TOTP off with the password; an admin may not", async () => {
@@ -156,7 +199,11 @@ describe("policy and resets", () => {
     expect(reset.json()).toEqual({ username: "auditor", hadTotp: true });
     expect((await ctx.api(auditorToken, { method: "GET", url: "/api/v1/me" })).statusCode).toBe(401);
     expect((await login("auditor")).json().mfaEnrolmentRequired).toBe(true);
-    const logged = await ctx.services.db.selectFrom("audit_log").select(["username", "outcome"]).where("action", "=", "security.user.reset-totp").execute();
+    const logged = await ctx.services.db
+      .selectFrom("audit_log")
+      .select(["username", "outcome"])
+      .where("action", "=", "security.user.reset-totp")
+      .execute();
     expect(logged.map((r) => `${r.username}:${r.outcome}`).sort()).toEqual(["secadmin:success", "sysadmin:denied"]);
     ctx.totp.delete("auditor");
   });

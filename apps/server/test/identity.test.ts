@@ -76,11 +76,21 @@ describe("password policy wherever a password is set", () => {
       const res = await ctx.api(admin, {
         method: "POST",
         url: "/api/v1/admin/users",
-        payload: { username: "new_agent", displayName: "新话务员", unitCode: "210300000000-12345", roles: ["hotline_agent"], password },
+        payload: {
+          username: "new_agent",
+          displayName: "新话务员",
+          unitCode: "210300000000-12345",
+          roles: ["hotline_agent"],
+          password,
+        },
       });
       expect([400, 422]).toContain(res.statusCode);
       expect(res.json().error.code).toBe("VALIDATION_FAILED");
-      const row = await ctx.services.db.selectFrom("users").select("id").where("username", "=", "new_agent").executeTakeFirst();
+      const row = await ctx.services.db
+        .selectFrom("users")
+        .select("id")
+        .where("username", "=", "new_agent")
+        .executeTakeFirst();
       expect(row).toBeUndefined();
     },
   );

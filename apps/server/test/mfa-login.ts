@@ -55,7 +55,12 @@ export async function signInWithMfa(
 ): Promise<string> {
   const res = await post(app, "/api/v1/auth/login", { username, password });
   if (res.statusCode !== 200) throw new Error(`login ${username}: ${res.statusCode} ${res.body}`);
-  const body = res.json() as { token?: string; mfaEnrolmentRequired?: boolean; mfaRequired?: boolean; challenge?: string };
+  const body = res.json() as {
+    token?: string;
+    mfaEnrolmentRequired?: boolean;
+    mfaRequired?: boolean;
+    challenge?: string;
+  };
   if (body.mfaRequired) {
     const state = store.get(username);
     if (!state) throw new Error(`login ${username}: TOTP is on but this test context never enrolled it`);

@@ -99,7 +99,10 @@ describe("unmasking one case", () => {
       .orderBy("id")
       .execute();
     expect(audit.map((a) => a.outcome)).toEqual(["success", "denied"]);
-    expect(audit[0]?.detail).toMatchObject({ reason: "回访核实情况", fields: ["name", "phone", "idNumber", "address"] });
+    expect(audit[0]?.detail).toMatchObject({
+      reason: "回访核实情况",
+      fields: ["name", "phone", "idNumber", "address"],
+    });
     for (const v of CLEAR) expect(JSON.stringify(audit).includes(v)).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
 // and a failed write throws (fails closed). Outside one, it opens its own transaction; a failure
 // throws for actions that disclose personal data (nothing leaves without a record) and is logged
 // loudly for the rest (a broken audit table must not lock everybody out of signing in).
+import { AsyncLocalStorage } from "node:async_hooks";
 import { sql } from "kysely";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/connect.ts";
@@ -31,10 +32,17 @@ const DISCLOSING = /^(case\.view|case\.export|case\.reporter-phone|hotline\.call
 
 export type AuditServices = Pick<Services, "db" | "clock" | "logger" | "config">;
 
+/** Per request: whether a use case already recorded a refusal or failure (then no generic access.denied). */
+export const auditRequestState = new AsyncLocalStorage<{ refusalRecorded: boolean }>();
+
 export async function recordAudit(services: AuditServices, entry: AuditEntry, trx?: Db): Promise<void> {
   try {
     if (trx) await appendAudit(trx, services, entry);
     else await services.db.transaction().execute((t) => appendAudit(t, services, entry));
+    if (entry.outcome !== "success") {
+      const state = auditRequestState.getStore();
+      if (state) state.refusalRecorded = true;
+    }
   } catch (err) {
     services.logger.error({ err, action: entry.action }, "audit write failed");
     if (trx || entry.failClosed || DISCLOSING.test(entry.action)) throw err;

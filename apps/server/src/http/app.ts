@@ -16,7 +16,9 @@ import { publicRoutes } from "../routes/public.routes.ts";
 import { workbenchRoutes } from "../routes/workbench.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAuth } from "./auth.ts";
+import { registerCsrf } from "./csrf.ts";
 import { registerErrorHandling } from "./error-handler.ts";
+import { registerResponseSizeWatch } from "./response-size.ts";
 import { frameworkErrors } from "./framework-errors.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
 import { registerWeb } from "./static-web.ts";
@@ -39,6 +41,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   // the API speaks JSON only: other bodies get a clear 415 rather than being read as text
   app.removeContentTypeParser("text/plain");
   await registerSecurityHeaders(app, services.config.TILE_URL);
+  registerResponseSizeWatch(app);
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
@@ -61,6 +64,7 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
   // abuse limits are set per route (the citizens' portal); nothing is limited globally
   await app.register(rateLimit, { global: false });
   registerAuth(app);
+  registerCsrf(app);
 
   await app.register(
     async (api) => {

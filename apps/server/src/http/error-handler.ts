@@ -1,7 +1,7 @@
 // Every failure leaves as { error: { code, message, messageEn } } with a 4xx where the client is at
 // fault. Unknown errors are logged and answered with a bare 500: no stack traces leave the server.
 import type { FastifyError, FastifyInstance, FastifyRequest } from "fastify";
-import { recordAudit } from "../audit/record-audit.ts";
+import { auditRequestState, recordAudit } from "../audit/record-audit.ts";
 import { AppError, errorBody } from "../errors.ts";
 import { shellFor, wantsAppShell } from "./static-web.ts";
 
@@ -67,7 +67,16 @@ function registerAccessDeniedAudit(app: FastifyInstance): void {
     }
     return ++w.count <= ACCESS_DENIED_PER_MINUTE;
   };
+  const states = new WeakMap<FastifyRequest, { refusalRecorded: boolean }>();
+  app.addHook("onRequest", (request, _reply, done) => {
+    const state = { refusalRecorded: false };
+    states.set(request, state);
+    auditRequestState.enterWith(state);
+    done();
+  });
   app.addHook("onResponse", async (request, reply) => {
+    // a use case recorded this refusal itself, with its own action (requirePermissionAudited, auth.login)
+    if (states.get(request)?.refusalRecorded) return;
     const status = reply.statusCode;
     if (status !== 401 && status !== 403 && status !== 404) return;
     const route = request.routeOptions.url;

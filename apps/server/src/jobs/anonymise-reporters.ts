@@ -34,7 +34,7 @@ export async function anonymiseExpiredReporters({ services, batchSize = 500 }: A
           .selectFrom("cases")
           .select("id")
           .where("anonymised_at", "is", null)
-          .where("closed_at", "<", now)
+          .where("closed_at", "<", cutoff)
           .where("status", "in", ["closed", "evaluated"])
           .limit(batchSize)
           .forUpdate()

@@ -1,8 +1,8 @@
 // Runs the SLA sweep on an interval, never two at once in this process; several servers are safe
 // because each batch locks its rows with SKIP LOCKED and every step is guarded by its timestamp.
 import type { Services } from "../services.ts";
-import { AUDIT_DAILY_MS, runAuditDaily } from "./audit-daily.ts";
 import { anonymiseExpiredReporters } from "./anonymise-reporters.ts";
+import { AUDIT_DAILY_MS, runAuditDaily } from "./audit-daily.ts";
 import { sweepDeadlines } from "./sweep-deadlines.ts";
 import { sweepUnlinkedUploads } from "./sweep-unlinked-uploads.ts";
 
@@ -19,7 +19,9 @@ export function startSweeper(services: Services): () => void {
       await runAuditDaily(services).catch((err) => services.logger.error({ err }, "daily audit purge/verify failed"));
       // personal-data retention: daily is plenty (months-long limit)
       await anonymiseExpiredReporters({ services })
-        .then((r) => r.cases > 0 && services.logger.info({ cases: r.cases, callers: r.callers }, "reporters anonymised"))
+        .then(
+          (r) => r.cases > 0 && services.logger.info({ cases: r.cases, callers: r.callers }, "reporters anonymised"),
+        )
         .catch((err) => services.logger.error({ err }, "personal-data retention failed"));
     }
     try {

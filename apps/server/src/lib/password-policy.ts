@@ -16,7 +16,17 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
-const LEET: Record<string, string> = { "@": "a", "4": "a", "0": "o", "1": "i", "!": "i", "3": "e", $: "s", "5": "s", "7": "t" };
+const LEET: Record<string, string> = {
+  "@": "a",
+  "4": "a",
+  "0": "o",
+  "1": "i",
+  "!": "i",
+  "3": "e",
+  $: "s",
+  "5": "s",
+  "7": "t",
+};
 const unleet = (s: string) => [...s].map((c) => LEET[c] ?? c).join("");
 
 /** The password without digits and symbols at its ends: "P@ssw0rd2024!" → "p@ssw0rd". */

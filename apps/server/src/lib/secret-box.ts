@@ -20,7 +20,9 @@ export function sealSecret(dataDir: string, name: string, plaintext: string, aad
   const cipher = createCipheriv("aes-256-gcm", keyFor(dataDir, name), iv);
   cipher.setAAD(Buffer.from(aad));
   const ct = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
-  return ["v1", iv, cipher.getAuthTag(), ct].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v1", iv, cipher.getAuthTag(), ct]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 /** `aad` binds the ciphertext to its row (the user id): a seed copied onto another account does not open. */

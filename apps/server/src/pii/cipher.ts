@@ -1,6 +1,14 @@
 // Authenticated field ciphers. Each is named by an algorithm id that goes into the ciphertext
 // envelope, so a later cipher (SM4 for 商用密码 deployments) can be added without touching old rows.
-import { createCipheriv, createDecipheriv, createHmac, getCiphers, hkdfSync, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  getCiphers,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 
 export interface FieldCipher {
   /** the id written into the envelope: [a-z0-9]+ */
@@ -11,11 +19,21 @@ export interface FieldCipher {
   decrypt(key: Buffer, payload: Buffer, aad: Buffer): Buffer;
 }
 
+// Random IVs are drawn from a pool refilled 16 KiB at a time: one randomBytes call per value cost a
+// third of the sealing time when the demo history seals ~200k values.
+let pool = Buffer.alloc(0);
+function randomIv(size: number): Buffer {
+  if (pool.length < size) pool = randomBytes(16_384);
+  const iv = Buffer.from(pool.subarray(0, size));
+  pool = pool.subarray(size);
+  return iv;
+}
+
 /** AES-256-GCM: 12-byte random IV, 16-byte tag; payload = iv | tag | ciphertext. */
 export const aes256gcm: FieldCipher = {
   alg: "a256gcm",
   encrypt(key, plaintext, aad) {
-    const iv = randomBytes(12);
+    const iv = randomIv(12);
     const c = createCipheriv("aes-256-gcm", key, iv);
     c.setAAD(aad);
     const ct = Buffer.concat([c.update(plaintext), c.final()]);
@@ -47,7 +65,7 @@ export const sm4cbcHmac: FieldCipher = {
   alg: "sm4cbchs256",
   encrypt(key, plaintext, aad) {
     const { enc, mac } = sm4Keys(key);
-    const iv = randomBytes(16);
+    const iv = randomIv(16);
     const c = createCipheriv("sm4-cbc", enc, iv);
     const ct = Buffer.concat([c.update(plaintext), c.final()]);
     return Buffer.concat([iv, sm4Tag(mac, aad, iv, ct), ct]);

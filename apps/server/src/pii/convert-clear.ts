@@ -14,14 +14,21 @@ type Step = { table: string; constraint: string; convert: (db: Db, pii: Pii) => 
 
 async function casesBatch(db: Db, pii: Pii): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const { rows } = await sql<{ id: string; reporter_name: string | null; reporter_phone: string | null; address: string | null }>`
+    const { rows } = await sql<{
+      id: string;
+      reporter_name: string | null;
+      reporter_phone: string | null;
+      address: string | null;
+    }>`
       select id, reporter_name, reporter_phone, address from cases
       where reporter_name is not null or reporter_phone is not null or address is not null
       limit ${BATCH} for update skip locked`.execute(trx);
     for (const r of rows) {
       const cols = pii.reporterColumns({ name: r.reporter_name, phone: r.reporter_phone, address: r.address });
       const { reporter_id_number_enc: _i, reporter_id_number_masked: _m, ...set } = cols;
-      await sql`update cases set reporter_name = null, reporter_phone = null, address = null where id = ${r.id}`.execute(trx);
+      await sql`update cases set reporter_name = null, reporter_phone = null, address = null where id = ${r.id}`.execute(
+        trx,
+      );
       await trx.updateTable("cases").set(set).where("id", "=", r.id).execute();
     }
     return rows.length;
@@ -59,7 +66,9 @@ async function otpBatch(db: Db, pii: Pii): Promise<number> {
     const { rows } = await sql<{ id: string; phone: string }>`
       select id, phone from otp_codes where phone is not null limit ${BATCH} for update skip locked`.execute(trx);
     for (const r of rows) {
-      await sql`update otp_codes set phone = null, phone_hash = ${pii.phoneHash(r.phone)} where id = ${r.id}`.execute(trx);
+      await sql`update otp_codes set phone = null, phone_hash = ${pii.phoneHash(r.phone)} where id = ${r.id}`.execute(
+        trx,
+      );
     }
     return rows.length;
   });
@@ -68,7 +77,9 @@ async function otpBatch(db: Db, pii: Pii): Promise<number> {
 async function open311Batch(db: Db, pii: Pii): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const { rows } = await sql<{ case_id: string; email: string }>`
-      select case_id, email from open311_requests where email is not null limit ${BATCH} for update skip locked`.execute(trx);
+      select case_id, email from open311_requests where email is not null limit ${BATCH} for update skip locked`.execute(
+      trx,
+    );
     for (const r of rows) {
       await sql`update open311_requests set email = null, email_enc = ${pii.seal("open311_requests.email", r.email)}
         where case_id = ${r.case_id}`.execute(trx);

@@ -95,6 +95,8 @@ export interface LoadKeyringOptions {
 export function loadKeyring({ dataDir, env, alg }: LoadKeyringOptions): Keyring {
   if (env) return new Keyring(parseKeyList(env), alg);
   if (keyFileIds(dataDir).length === 0) addKeyFile(dataDir);
-  const keys = keyFileIds(dataDir).map((n) => [String(n), readKeyFile(dataDir, `pii-${n}`) as Buffer] as [string, Buffer]);
+  const keys = keyFileIds(dataDir).map(
+    (n) => [String(n), readKeyFile(dataDir, `pii-${n}`) as Buffer] as [string, Buffer],
+  );
   return new Keyring(keys, alg);
 }

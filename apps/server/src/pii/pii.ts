@@ -36,7 +36,7 @@ export class Pii {
 
   seal(field: string, value: string | null | undefined): string | null {
     const v = clean(value);
-    return v;
+    return v === null ? null : this.keyring.seal(field, v);
   }
 
   open(field: string, envelope: string | null | undefined): string | null {
@@ -47,7 +47,9 @@ export class Pii {
   phoneHash(phone: string | null | undefined): string | null {
     const v = clean(phone);
     if (v === null) return null;
-    return createHmac("sha256", this.indexKey).update(`phone:${phoneKey(v)}`).digest("hex");
+    return createHmac("sha256", this.indexKey)
+      .update(`phone:${phoneKey(v)}`)
+      .digest("hex");
   }
 
   reporterColumns(input: ReporterInput): ReporterColumns {

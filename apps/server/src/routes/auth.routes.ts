@@ -5,6 +5,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { actorOf, SESSION_COOKIE } from "../http/auth.ts";
+import { clearCsrfCookie, setCsrfCookie } from "../http/csrf.ts";
 import { loginLimit } from "../http/login-limit.ts";
 import { ErrorResponse } from "../http/schemas.ts";
 import { presentMe } from "../presenters/user.ts";
@@ -29,7 +30,13 @@ const Session = Type.Object({
   mfaEnrolmentRequired: Type.Boolean(),
 });
 const Challenge = Type.Object({ mfaRequired: Type.Literal(true), challenge: Type.String() });
-const signInErrors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 423: ErrorResponse, 429: ErrorResponse };
+const signInErrors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  423: ErrorResponse,
+  429: ErrorResponse,
+};
 
 export async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -49,6 +56,7 @@ export async function authRoutes(app: FastifyInstance) {
       secure: request.protocol === "https",
       maxAge: services.config.SESSION_MAX_HOURS * 3600,
     });
+    setCsrfCookie(reply, token, request.protocol === "https", services.config.SESSION_MAX_HOURS * 3600);
     reply.header("cache-control", "no-store");
     return {
       token,
@@ -78,7 +86,12 @@ export async function authRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const result = await logIn({ services, username: request.body.username, password: request.body.password, ip: request.ip });
+      const result = await logIn({
+        services,
+        username: request.body.username,
+        password: request.body.password,
+        ip: request.ip,
+      });
       if (result.kind === "mfa") {
         reply.header("cache-control", "no-store");
         return { mfaRequired: true as const, challenge: result.challenge };
@@ -106,7 +119,12 @@ export async function authRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { token, user } = await logInTotp({ services, challenge: request.body.challenge, code: request.body.code, ip: request.ip });
+      const { token, user } = await logInTotp({
+        services,
+        challenge: request.body.challenge,
+        code: request.body.code,
+        ip: request.ip,
+      });
       return startSession(request, reply, token, user, false);
     },
   );
@@ -168,6 +186,7 @@ export async function authRoutes(app: FastifyInstance) {
     async (request, reply) => {
       await logOut({ services, actor: actorOf(request), ip: request.ip });
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      clearCsrfCookie(reply);
       return { ok: true };
     },
   );

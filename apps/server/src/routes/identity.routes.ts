@@ -106,7 +106,12 @@ export async function identityRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       reply.header("cache-control", "no-store");
-      return regenerateRecoveryCodes({ services, actor: actorOf(request), ip: request.ip, password: request.body.password });
+      return regenerateRecoveryCodes({
+        services,
+        actor: actorOf(request),
+        ip: request.ip,
+        password: request.body.password,
+      });
     },
   );
 

@@ -42,10 +42,7 @@ export async function securityPolicyRoutes(app: FastifyInstance) {
       schema: {
         tags: ["security"],
         summary: "Edit security policies (security admin): TOTP required for the centre roles",
-        body: Type.Object(
-          { totpRequiredForCentres: Type.Boolean() },
-          { additionalProperties: false },
-        ),
+        body: Type.Object({ totpRequiredForCentres: Type.Boolean() }, { additionalProperties: false }),
         response: { 200: Policies, ...errorResponses },
       },
     },

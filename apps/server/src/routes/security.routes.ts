@@ -7,6 +7,7 @@ import { ErrorResponse, Page, PageQuery } from "../http/schemas.ts";
 import { presentAuditRecord } from "../presenters/audit-record.ts";
 import { getRoleMatrix } from "../use-cases/get-role-matrix.ts";
 import { listAuditRecords } from "../use-cases/list-audit-records.ts";
+import { verifyAuditChainFor } from "../use-cases/verify-audit-chain.ts";
 
 const DayOrInstant = Type.Union([
   Type.String({ pattern: "^\\d{4}-\\d{2}-\\d{2}$" }),
@@ -51,6 +52,31 @@ export async function securityRoutes(app: FastifyInstance) {
       },
     },
     async (request) => ({ roles: await getRoleMatrix({ services, actor: actorOf(request), ip: request.ip }) }),
+  );
+
+  r.get(
+    "/audit/verify",
+    {
+      schema: {
+        tags: ["security"],
+        summary: "Verify the audit log's hash chain (auditor): ok, or the first broken link",
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            rows: Type.Integer(),
+            firstId: Type.Union([Type.Integer(), Type.Null()]),
+            lastId: Type.Union([Type.Integer(), Type.Null()]),
+            anchoredAfterPurge: Type.Union([Type.Integer(), Type.Null()]),
+            broken: Type.Union([
+              Type.Object({ id: Type.Integer(), problem: Type.String(), message: Type.String() }),
+              Type.Null(),
+            ]),
+          }),
+          ...readErrors,
+        },
+      },
+    },
+    async (request) => verifyAuditChainFor({ services, actor: actorOf(request), ip: request.ip }),
   );
 
   r.get(

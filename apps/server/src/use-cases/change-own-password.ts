@@ -16,21 +16,48 @@ export interface ChangeOwnPasswordOptions {
   newPassword: string;
 }
 
-export async function changeOwnPassword({ services, actor, ip, currentPassword, newPassword }: ChangeOwnPasswordOptions) {
+export async function changeOwnPassword({
+  services,
+  actor,
+  ip,
+  currentPassword,
+  newPassword,
+}: ChangeOwnPasswordOptions) {
   const { db, clock } = services;
   const now = clock.now();
-  const user = await db.selectFrom("users").select(["password_hash"]).where("id", "=", actor.userId).executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom("users")
+    .select(["password_hash"])
+    .where("id", "=", actor.userId)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(currentPassword, user.password_hash))) {
     const { locked } = await countFailure(db, actor.userId, now);
-    await recordAudit(services, { actor, action: "auth.password.change", objectType: "user", objectId: actor.userId, outcome: "failure", ip, detail: { code: "CURRENT_PASSWORD_WRONG" } });
+    await recordAudit(services, {
+      actor,
+      action: "auth.password.change",
+      objectType: "user",
+      objectId: actor.userId,
+      outcome: "failure",
+      ip,
+      detail: { code: "CURRENT_PASSWORD_WRONG" },
+    });
     if (locked) throw lockedError(new Date(now.getTime() + LOCK_MINUTES * 60_000), now);
     throw new AppError("CURRENT_PASSWORD_WRONG");
   }
   checkPassword(newPassword, actor.username, "newPassword");
-  if (newPassword === currentPassword) throw new AppError("VALIDATION_FAILED", { field: "newPassword", problem: "must differ from the current password" }, 422);
+  if (newPassword === currentPassword)
+    throw new AppError(
+      "VALIDATION_FAILED",
+      { field: "newPassword", problem: "must differ from the current password" },
+      422,
+    );
   const hash = await hashPassword(newPassword);
   const revoked = await db.transaction().execute(async (trx) => {
-    await trx.updateTable("users").set({ password_hash: hash, updated_at: now }).where("id", "=", actor.userId).execute();
+    await trx
+      .updateTable("users")
+      .set({ password_hash: hash, updated_at: now })
+      .where("id", "=", actor.userId)
+      .execute();
     const r = await trx
       .updateTable("sessions")
       .set({ revoked_at: now })
@@ -40,5 +67,13 @@ export async function changeOwnPassword({ services, actor, ip, currentPassword, 
       .executeTakeFirst();
     return Number(r.numUpdatedRows);
   });
-  await recordAudit(services, { actor, action: "auth.password.change", objectType: "user", objectId: actor.userId, outcome: "success", ip, detail: { otherSessionsRevoked: revoked } });
+  await recordAudit(services, {
+    actor,
+    action: "auth.password.change",
+    objectType: "user",
+    objectId: actor.userId,
+    outcome: "success",
+    ip,
+    detail: { otherSessionsRevoked: revoked },
+  });
 }

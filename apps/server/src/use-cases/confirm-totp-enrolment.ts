@@ -42,9 +42,24 @@ export async function confirmTotpEnrolment({ services, actor, ip, code }: Confir
     return { codes };
   });
   if ("error" in result) {
-    await recordAudit(services, { actor, action: "auth.totp.enrol", objectType: "user", objectId: actor.userId, outcome: "failure", ip, detail: { code: result.error } });
+    await recordAudit(services, {
+      actor,
+      action: "auth.totp.enrol",
+      objectType: "user",
+      objectId: actor.userId,
+      outcome: "failure",
+      ip,
+      detail: { code: result.error },
+    });
     throw new AppError(result.error);
   }
-  await recordAudit(services, { actor, action: "auth.totp.enrol", objectType: "user", objectId: actor.userId, outcome: "success", ip });
+  await recordAudit(services, {
+    actor,
+    action: "auth.totp.enrol",
+    objectType: "user",
+    objectId: actor.userId,
+    outcome: "success",
+    ip,
+  });
   return { recoveryCodes: result.codes };
 }

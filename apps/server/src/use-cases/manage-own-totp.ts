@@ -25,7 +25,15 @@ async function confirmPassword({ services, actor, ip, password }: ManageOwnTotpO
     .executeTakeFirstOrThrow();
   if (!(await verifyPassword(password, u.password_hash))) {
     const { locked } = await countFailure(services.db, actor.userId, now);
-    await recordAudit(services, { actor, action, objectType: "user", objectId: actor.userId, outcome: "failure", ip, detail: { code: "CURRENT_PASSWORD_WRONG" } });
+    await recordAudit(services, {
+      actor,
+      action,
+      objectType: "user",
+      objectId: actor.userId,
+      outcome: "failure",
+      ip,
+      detail: { code: "CURRENT_PASSWORD_WRONG" },
+    });
     if (locked) throw lockedError(new Date(now.getTime() + LOCK_MINUTES * 60_000), now);
     throw new AppError("CURRENT_PASSWORD_WRONG");
   }
@@ -38,7 +46,14 @@ export async function regenerateRecoveryCodes(opts: ManageOwnTotpOptions) {
   const codes = await services.db
     .transaction()
     .execute((trx) => replaceRecoveryCodes(trx, actor.userId, services.clock.now()));
-  await recordAudit(services, { actor, action: "auth.totp.recovery-codes", objectType: "user", objectId: actor.userId, outcome: "success", ip });
+  await recordAudit(services, {
+    actor,
+    action: "auth.totp.recovery-codes",
+    objectType: "user",
+    objectId: actor.userId,
+    outcome: "success",
+    ip,
+  });
   return { recoveryCodes: codes };
 }
 
@@ -47,5 +62,12 @@ export async function disableOwnTotp(opts: ManageOwnTotpOptions) {
   if (await mustHaveTotp(services.db, actor.roles as Role[])) throw new AppError("MFA_REQUIRED_BY_POLICY");
   await confirmPassword(opts, "auth.totp.disable");
   await services.db.transaction().execute((trx) => clearTotp(trx, actor.userId));
-  await recordAudit(services, { actor, action: "auth.totp.disable", objectType: "user", objectId: actor.userId, outcome: "success", ip });
+  await recordAudit(services, {
+    actor,
+    action: "auth.totp.disable",
+    objectType: "user",
+    objectId: actor.userId,
+    outcome: "success",
+    ip,
+  });
 }

@@ -24,7 +24,11 @@ export async function resetUserPassword({ services, actor, ip, userId }: ResetUs
   const attempt = { action: "admin.user.reset-password", ip, objectType: "user", objectId: userId };
   // either right lets the request in; which one is needed depends on the account
   if (!can(actor.roles, "security:accounts")) await requirePermissionAudited(services, actor, "admin:users", attempt);
-  const target = await services.db.selectFrom("users").select(["id", "roles"]).where("id", "=", userId).executeTakeFirst();
+  const target = await services.db
+    .selectFrom("users")
+    .select(["id", "roles"])
+    .where("id", "=", userId)
+    .executeTakeFirst();
   if (!target) throw new AppError("USER_NOT_FOUND", { id: userId });
   if (target.id === actor.userId) throw refuse("id", "administrators cannot reset their own password; use 修改密码");
   const adminTarget = (target.roles as Role[]).some((r) => ADMIN_ROLES.includes(r));

@@ -17,14 +17,27 @@ export interface ResetUserTotpOptions {
 
 export async function resetUserTotp({ services, actor, ip, username }: ResetUserTotpOptions) {
   const name = username.trim().toLowerCase();
-  await requirePermissionAudited(services, actor, "security:accounts", { action: "security.user.reset-totp", ip, objectType: "user" });
+  await requirePermissionAudited(services, actor, "security:accounts", {
+    action: "security.user.reset-totp",
+    ip,
+    objectType: "user",
+  });
   const now = services.clock.now();
   const result = await services.db.transaction().execute(async (trx) => {
-    const user = await trx.selectFrom("users").select(["id", "totp_secret_enc"]).where("username", "=", name).forUpdate().executeTakeFirst();
+    const user = await trx
+      .selectFrom("users")
+      .select(["id", "totp_secret_enc"])
+      .where("username", "=", name)
+      .forUpdate()
+      .executeTakeFirst();
     if (!user) throw new AppError("USER_NOT_FOUND", { username: name });
     if (user.id === actor.userId) throw refuse("username", "administrators cannot reset their own second factor");
     await clearTotp(trx, user.id);
-    return { id: user.id, hadTotp: Boolean(user.totp_secret_enc), sessionsRevoked: await revokeSessions(trx, user.id, now) };
+    return {
+      id: user.id,
+      hadTotp: Boolean(user.totp_secret_enc),
+      sessionsRevoked: await revokeSessions(trx, user.id, now),
+    };
   });
   await recordAudit(services, {
     actor,

@@ -52,7 +52,12 @@ export async function revealReporter(
     .filter(([, v]) => v !== null)
     .map(([k]) => k);
   // nothing is disclosed without its record: a failed audit write fails the reveal
-  await recordAudit(services, { ...audit, outcome: "success", failClosed: true, detail: { reason: why, code: row.code, fields } });
+  await recordAudit(services, {
+    ...audit,
+    outcome: "success",
+    failClosed: true,
+    detail: { reason: why, code: row.code, fields },
+  });
   return revealed;
 }
 

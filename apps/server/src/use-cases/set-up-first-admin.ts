@@ -46,7 +46,14 @@ export async function setUpFirstAdmin({ services, ip, input }: SetUpFirstAdminOp
     return { user };
   });
   if ("error" in outcome) {
-    await recordAudit(services, { actor: null, username, action: "auth.setup", outcome: "failure", ip, detail: { code: outcome.error } });
+    await recordAudit(services, {
+      actor: null,
+      username,
+      action: "auth.setup",
+      outcome: "failure",
+      ip,
+      detail: { code: outcome.error },
+    });
     throw new AppError(outcome.error);
   }
   rmSync(setupCodeFile(services.config.dataDir), { force: true });

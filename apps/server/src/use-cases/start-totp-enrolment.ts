@@ -8,8 +8,20 @@ import { newTotpSecret, totpUri } from "../lib/totp.ts";
 import type { Services } from "../services.ts";
 import { TOTP_KEY } from "../users/identity.ts";
 
-export async function startTotpEnrolment({ services, actor, ip }: { services: Services; actor: Actor; ip: string | null }) {
-  const user = await services.db.selectFrom("users").select("totp_secret_enc").where("id", "=", actor.userId).executeTakeFirstOrThrow();
+export async function startTotpEnrolment({
+  services,
+  actor,
+  ip,
+}: {
+  services: Services;
+  actor: Actor;
+  ip: string | null;
+}) {
+  const user = await services.db
+    .selectFrom("users")
+    .select("totp_secret_enc")
+    .where("id", "=", actor.userId)
+    .executeTakeFirstOrThrow();
   if (user.totp_secret_enc) throw new AppError("MFA_ALREADY_ENROLLED");
   const secret = newTotpSecret();
   await services.db
@@ -17,6 +29,13 @@ export async function startTotpEnrolment({ services, actor, ip }: { services: Se
     .set({ totp_pending_enc: sealSecret(services.config.dataDir, TOTP_KEY, secret, actor.userId) })
     .where("id", "=", actor.userId)
     .execute();
-  await recordAudit(services, { actor, action: "auth.totp.enrol-start", objectType: "user", objectId: actor.userId, outcome: "success", ip });
+  await recordAudit(services, {
+    actor,
+    action: "auth.totp.enrol-start",
+    objectType: "user",
+    objectId: actor.userId,
+    outcome: "success",
+    ip,
+  });
   return { secret, uri: totpUri(secret, actor.username) };
 }

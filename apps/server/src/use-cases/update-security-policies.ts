@@ -13,7 +13,15 @@ const present = (p: Awaited<ReturnType<typeof loadPolicy>>) => ({
   updatedBy: p.updatedBy,
 });
 
-export async function getSecurityPolicies({ services, actor, ip }: { services: Services; actor: Actor; ip: string | null }) {
+export async function getSecurityPolicies({
+  services,
+  actor,
+  ip,
+}: {
+  services: Services;
+  actor: Actor;
+  ip: string | null;
+}) {
   await requirePermissionAudited(services, actor, "security:policies", { action: "security.policies.read", ip });
   return present(await loadPolicy(services.db));
 }
@@ -31,7 +39,11 @@ export async function updateSecurityPolicies({ services, actor, ip, patch }: Upd
   const next = { totpRequiredForCentres: patch.totpRequiredForCentres ?? before.totpRequiredForCentres };
   await services.db
     .updateTable("security_policies")
-    .set({ totp_required_for_centres: next.totpRequiredForCentres, updated_at: services.clock.now(), updated_by: actor.username })
+    .set({
+      totp_required_for_centres: next.totpRequiredForCentres,
+      updated_at: services.clock.now(),
+      updated_by: actor.username,
+    })
     .where("id", "=", 1)
     .execute();
   await recordAudit(services, {

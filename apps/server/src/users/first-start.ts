@@ -16,9 +16,7 @@ export function setupCodeFile(dataDir: string): string {
 }
 
 export function hashSetupCode(code: string): Buffer {
-  return createHash("sha256")
-    .update(code.trim().toUpperCase().replace(/[-\s]/g, ""))
-    .digest();
+  return createHash("sha256").update(code.trim().toUpperCase().replace(/[-\s]/g, "")).digest();
 }
 
 /** 16 characters in four groups (80 bits), easy to copy from a log line. */

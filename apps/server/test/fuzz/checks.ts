@@ -1,6 +1,6 @@
 // What every fuzzed response must satisfy, and a fingerprint of the database to prove that refused
 // requests changed nothing.
-import { type RawBuilder, sql } from "kysely";
+import { sql } from "kysely";
 import type { Response as InjectResponse } from "light-my-request";
 import type { TestContext } from "../harness.ts";
 
@@ -76,37 +76,46 @@ const VOLATILE_TABLE = /audit|session|otp|attempt|lockout|rate_limit|login_failu
 /** Columns that count refusals or sign-ins rather than hold data. */
 const VOLATILE_COLUMN = /^(failed_|locked_|lockout|last_login|last_seen|last_used)/;
 
-let cachedQuery: { db: unknown; text: ReturnType<typeof sql<{ t: string; n: string; h: string | null }>> } | null =
-  null;
-
-/** Per-table row count and an order-independent hash of every row (volatile tables and columns
- * left out), in one query so that it can run after every small batch. */
-export async function fingerprint(ctx: TestContext): Promise<Record<string, string>> {
-  const { db } = ctx.services;
-  if (cachedQuery?.db !== db) {
-    const columns = await sql<{ table_name: string; column_name: string; data_type: string }>`
-      select c.table_name, c.column_name, c.data_type from information_schema.columns c
-      join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
-      where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
-      order by c.table_name, c.ordinal_position`.execute(db);
-    const byTable = new Map<string, RawBuilder<unknown>[]>();
-    for (const row of columns.rows) {
-      if (VOLATILE_TABLE.test(row.table_name) || VOLATILE_COLUMN.test(row.column_name)) continue;
-      // large values (grid outlines, file bytes) by their stored size: hashing them each batch is slow
-      const col = ["jsonb", "bytea"].includes(row.data_type)
-        ? sql`pg_column_size(${sql.ref(row.column_name)})`
-        : sql.ref(row.column_name);
-      byTable.set(row.table_name, [...(byTable.get(row.table_name) ?? []), col]);
-    }
-    const parts = [...byTable].map(
-      ([table, cols]) => sql`select ${table}::text as t, count(*)::text as n,
-        sum(hashtextextended(row(${sql.join(cols)})::text, 7))::text as h
-        from ${sql.table(table)}`,
-    );
-    cachedQuery = { db, text: sql<{ t: string; n: string; h: string | null }>`${sql.join(parts, sql` union all `)}` };
+/**
+ * Installs, in this test file's own database, row triggers that count every write to a table that
+ * changes a non-volatile column (a rolled-back write is rolled back with its count). Far cheaper
+ * than hashing all rows after every batch, and stricter: an UPDATE that rewrites a row is a write.
+ */
+export async function installWriteCounters(ctx: TestContext): Promise<void> {
+  // the app runs as a restricted role: triggers are the owner's business
+  const { db } = ctx.handle.owner;
+  const columns = await sql<{ table_name: string; column_name: string }>`
+    select c.table_name, c.column_name from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = 'public' and t.table_type = 'BASE TABLE'`.execute(db);
+  const tables = new Map<string, string[]>();
+  for (const row of columns.rows) {
+    if (VOLATILE_TABLE.test(row.table_name) || row.table_name === "fuzz_writes") continue;
+    const volatile = tables.get(row.table_name) ?? [];
+    if (VOLATILE_COLUMN.test(row.column_name)) volatile.push(row.column_name);
+    tables.set(row.table_name, volatile);
   }
-  const result = await cachedQuery.text.execute(db);
-  return Object.fromEntries(result.rows.map((r) => [r.t, `${r.n}:${r.h ?? "-"}`]));
+  await sql`create table if not exists fuzz_writes (t text primary key, n bigint not null default 0)`.execute(db);
+  await sql`create or replace function fuzz_count_write() returns trigger language plpgsql security definer as $$
+    begin
+      insert into fuzz_writes (t, n) values (tg_table_name, 1) on conflict (t) do update set n = fuzz_writes.n + 1;
+      return null;
+    end $$`.execute(db);
+  for (const [table, volatile] of tables) {
+    const minus = volatile.map((c) => ` - '${c}'`).join("");
+    await sql.raw(`drop trigger if exists fuzz_writes_iud on "${table}";
+      create trigger fuzz_writes_iud after insert or delete on "${table}" for each row execute function fuzz_count_write();
+      drop trigger if exists fuzz_writes_u on "${table}";
+      create trigger fuzz_writes_u after update on "${table}" for each row
+        when ((to_jsonb(old)${minus}) is distinct from (to_jsonb(new)${minus})) execute function fuzz_count_write();`).execute(db);
+  }
+  await sql`grant select on fuzz_writes to public`.execute(db);
+}
+
+/** Writes per table so far (tables never written are absent). */
+export async function fingerprint(ctx: TestContext): Promise<Record<string, string>> {
+  const result = await sql<{ t: string; n: string }>`select t, n::text as n from fuzz_writes`.execute(ctx.handle.owner.db);
+  return Object.fromEntries(result.rows.map((r) => [r.t, r.n]));
 }
 
 export function diffFingerprints(a: Record<string, string>, b: Record<string, string>): string[] {

@@ -113,7 +113,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <Button size="small" onClick={() => setLang(lang === "zh" ? "en" : "zh")}>
               {t("language")}
             </Button>
-            <Button size="small" icon={<SafetyOutlined />} onClick={() => navigate("/account")} data-testid="account-security">
+            <Button
+              size="small"
+              icon={<SafetyOutlined />}
+              onClick={() => navigate("/account")}
+              data-testid="account-security"
+            >
               {t("idAccountSecurity")}
             </Button>
             <Button size="small" icon={<LogoutOutlined />} onClick={() => void signOut()}>

@@ -19,7 +19,8 @@ export const identityZh = {
   idSetupDone: "系统管理员已创建,请登录",
   idEnrolTitle: "绑定身份验证器",
   idEnrolRequired: "按照安全策略,您的账号必须启用两步验证后才能使用系统。",
-  idEnrolStep1: "1. 用身份验证器 App(如 Microsoft Authenticator、Google Authenticator、FreeOTP)扫描二维码,或手动输入密钥:",
+  idEnrolStep1:
+    "1. 用身份验证器 App(如 Microsoft Authenticator、Google Authenticator、FreeOTP)扫描二维码,或手动输入密钥:",
   idEnrolSecret: "密钥",
   idEnrolStep2: "2. 输入 App 显示的 6 位动态口令:",
   idEnrolStart: "开始绑定",
@@ -79,7 +80,8 @@ export const identityEn: Record<keyof typeof identityZh, string> = {
   idEnrolStart: "Start",
   idConfirm: "Confirm",
   idRecoveryTitle: "Recovery codes (shown only this once)",
-  idRecoveryHint: "If you lose your phone, each recovery code signs you in once instead of a code. Print or write them down.",
+  idRecoveryHint:
+    "If you lose your phone, each recovery code signs you in once instead of a code. Print or write them down.",
   idRecoverySaved: "I have saved the recovery codes",
   idAccountSecurity: "Account security",
   idChangePassword: "Change password",

@@ -31,12 +31,21 @@ export function setUnauthenticatedHandler(fn: (code: string) => void) {
   onUnauthenticated = fn;
 }
 
+/** The session's CSRF token, which the server sets in a readable cookie at sign-in. */
+function csrfToken(): string | null {
+  const match = /(?:^|;\s*)cg_csrf=([^;]*)/.exec(typeof document === "undefined" ? "" : document.cookie);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
 export async function api<T>(
   method: string,
   path: string,
   body?: unknown,
-  headers: Record<string, string> = {},
+  extraHeaders: Record<string, string> = {},
 ): Promise<T> {
+  // changes sent with the session cookie must prove they come from our own pages (server: http/csrf.ts)
+  const token = method === "GET" || method === "HEAD" ? null : csrfToken();
+  const headers = token ? { ...extraHeaders, "x-csrf-token": token } : extraHeaders;
   let res: Response;
   try {
     res = await fetch(`/api/v1${path}`, {

@@ -77,7 +77,8 @@ export interface CaseDetail extends CaseSummary {
   lng: number;
   address: string | null;
   gridName: string | null;
-  reporter: { name: string | null; phone: string | null } | null;
+  /** masked by the server: 张*, 138****1234, 2103**********1234 */
+  reporter: { name: string | null; phone: string | null; idNumber?: string | null } | null;
   assistUnits: UnitRef[];
   suggestedUnit: UnitRef | null;
   routing: { rule: string; reason: { zh: string; en: string } } | null;

@@ -19,7 +19,9 @@ function askPassword(t: ReturnType<typeof useI18n>["t"], title: string, onOk: (p
   let value = "";
   Modal.confirm({
     title,
-    content: <Input.Password autoFocus placeholder={t("idPasswordToConfirm")} onChange={(e) => (value = e.target.value)} />,
+    content: (
+      <Input.Password autoFocus placeholder={t("idPasswordToConfirm")} onChange={(e) => (value = e.target.value)} />
+    ),
     onOk: () => onOk(value),
   });
 }
@@ -52,9 +54,20 @@ export function AccountSecurityPage() {
       <ErrorAlert error={state.error} onRetry={state.reload} />
       <Card size="small" title={t("idTotp")} style={{ marginBottom: 16 }}>
         {codes ? (
-          <RecoveryCodes codes={codes} onDone={() => (setCodes(null), state.reload())} />
+          <RecoveryCodes
+            codes={codes}
+            onDone={() => {
+              setCodes(null);
+              state.reload();
+            }}
+          />
         ) : enrolling ? (
-          <TotpEnrolment onEnrolled={() => (setEnrolling(false), state.reload())} />
+          <TotpEnrolment
+            onEnrolled={() => {
+              setEnrolling(false);
+              state.reload();
+            }}
+          />
         ) : s ? (
           <Space direction="vertical">
             <Descriptions size="small" column={1}>
@@ -77,7 +90,10 @@ export function AccountSecurityPage() {
                   onClick={() =>
                     askPassword(t, t("idRegenerate"), async (password) => {
                       try {
-                        setCodes((await post<{ recoveryCodes: string[] }>("/me/totp/recovery-codes", { password })).recoveryCodes);
+                        setCodes(
+                          (await post<{ recoveryCodes: string[] }>("/me/totp/recovery-codes", { password }))
+                            .recoveryCodes,
+                        );
                       } catch (err) {
                         fail(err);
                       }
@@ -111,7 +127,11 @@ export function AccountSecurityPage() {
       </Card>
       <Card size="small" title={t("idChangePassword")}>
         <Form form={form} layout="vertical" onFinish={changePassword} requiredMark={false} style={{ maxWidth: 360 }}>
-          <Form.Item name="currentPassword" label={t("idCurrentPassword")} rules={[{ required: true, message: t("required") }]}>
+          <Form.Item
+            name="currentPassword"
+            label={t("idCurrentPassword")}
+            rules={[{ required: true, message: t("required") }]}
+          >
             <Input.Password autoComplete="current-password" />
           </Form.Item>
           <Form.Item
@@ -130,7 +150,9 @@ export function AccountSecurityPage() {
               { required: true, message: t("required") },
               ({ getFieldValue }) => ({
                 validator: (_, v) =>
-                  v === getFieldValue("newPassword") ? Promise.resolve() : Promise.reject(new Error(t("idPasswordMismatch"))),
+                  v === getFieldValue("newPassword")
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t("idPasswordMismatch"))),
               }),
             ]}
           >

@@ -8,7 +8,15 @@ export function EnrolmentPage() {
   const { me, refresh, signOut } = useAuth();
   const { t } = useI18n();
   return (
-    <div style={{ minHeight: "100vh", display: "flex", alignItems: "center", justifyContent: "center", background: "#f0f2f5" }}>
+    <div
+      style={{
+        minHeight: "100vh",
+        display: "flex",
+        alignItems: "center",
+        justifyContent: "center",
+        background: "#f0f2f5",
+      }}
+    >
       <Card style={{ width: 520, maxWidth: "94vw" }} data-testid="enrolment-page">
         <Typography.Title level={4} style={{ marginTop: 0 }}>
           {t("idEnrolTitle")}

@@ -76,7 +76,13 @@ export function LoginPage() {
   const alerts = (
     <>
       {notice === "expired" && !error && !challenge && (
-        <Alert type="warning" title={t("idSessionExpired")} showIcon style={{ marginBottom: 16 }} data-testid="session-expired" />
+        <Alert
+          type="warning"
+          title={t("idSessionExpired")}
+          showIcon
+          style={{ marginBottom: 16 }}
+          data-testid="session-expired"
+        />
       )}
       {info && <Alert type="success" title={info} showIcon style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" title={error} showIcon style={{ marginBottom: 16 }} data-testid="login-error" />}

@@ -27,6 +27,7 @@ interface ReportValues {
   source: string;
   reporterName?: string;
   reporterPhone?: string;
+  reporterIdNumber?: string;
 }
 
 function defaultSource(roles: readonly Role[]): string {
@@ -52,8 +53,8 @@ export function ReportPage() {
   const submit = async (v: ReportValues) => {
     const ids = photoIds(v.photos) ?? [];
     const reporter =
-      v.source === "hotline" && (trimmed(v.reporterName) || trimmed(v.reporterPhone))
-        ? { name: trimmed(v.reporterName), phone: trimmed(v.reporterPhone) }
+      v.source === "hotline" && (trimmed(v.reporterName) || trimmed(v.reporterPhone) || trimmed(v.reporterIdNumber))
+        ? { name: trimmed(v.reporterName), phone: trimmed(v.reporterPhone), idNumber: trimmed(v.reporterIdNumber) }
         : undefined;
     const body = Object.fromEntries(
       Object.entries({
@@ -160,6 +161,16 @@ export function ReportPage() {
                       rules={[{ pattern: /^\+?[0-9][0-9 -]{4,19}$/, message: t("phoneInvalid") }]}
                     >
                       <Input data-testid="report-reporter-phone" inputMode="tel" maxLength={20} autoComplete="off" />
+                    </Form.Item>
+                  </Col>
+                  <Col xs={24} sm={12}>
+                    {/* optional; the server checks the check digit and stores it sealed */}
+                    <Form.Item
+                      name="reporterIdNumber"
+                      label={t("reporterIdNumber")}
+                      rules={[{ pattern: /^[0-9]{17}[0-9Xx]$/, message: t("idNumberInvalid") }]}
+                    >
+                      <Input data-testid="report-reporter-id" maxLength={18} autoComplete="off" />
                     </Form.Item>
                   </Col>
                 </Row>

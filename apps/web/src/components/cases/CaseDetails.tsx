@@ -43,6 +43,8 @@ export function CaseFields({ c }: { c: CaseView }) {
       label: t("reporterPhone"),
       children: c.reporter.phone ? <ReporterPhone caseId={c.id} masked={c.reporter.phone} /> : "—",
     });
+    if (c.reporter.idNumber)
+      items.push({ key: "reporterIdNumber", label: t("reporterIdNumber"), children: c.reporter.idNumber });
   }
   if (c.resultNote) items.push({ key: "result", label: t("result"), span: "filled", children: c.resultNote });
   if (c.lastReturnReason)

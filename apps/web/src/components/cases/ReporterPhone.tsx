@@ -1,5 +1,6 @@
-// The reporter's phone: masked by the server; hotline agents and centres may see the full number
-// after giving a reason (POST /cases/:id/reporter-phone, audited with that reason).
+// The reporter's phone: masked by the server; hotline agents and centres may see the reporter's full
+// details (name, phone, ID number, exact address) after giving a reason (POST
+// /cases/:id/reporter/reveal, audited with that reason).
 
 import { EyeOutlined } from "@ant-design/icons";
 import type { Role } from "@civicgrid/shared";
@@ -10,6 +11,13 @@ import { post } from "../../lib/api.ts";
 import { useAuth } from "../../lib/auth.tsx";
 import { errorText } from "./errors.ts";
 
+interface Revealed {
+  name: string | null;
+  phone: string | null;
+  idNumber: string | null;
+  address: string | null;
+}
+
 const MAY_REVEAL: Role[] = ["hotline_agent", "city_centre", "district_centre", "township_centre"];
 
 export function ReporterPhone({ caseId, masked }: { caseId: string; masked: string }) {
@@ -17,7 +25,8 @@ export function ReporterPhone({ caseId, masked }: { caseId: string; masked: stri
   const { me } = useAuth();
   const [form] = Form.useForm<{ reason: string }>();
   const [open, setOpen] = useState(false);
-  const [full, setFull] = useState<string | null>(null);
+  const [revealed, setRevealed] = useState<Revealed | null>(null);
+  const full = revealed?.phone ?? null;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const allowed = me?.roles.some((r) => MAY_REVEAL.includes(r)) ?? false;
@@ -26,8 +35,7 @@ export function ReporterPhone({ caseId, masked }: { caseId: string; masked: stri
     setBusy(true);
     setError(null);
     try {
-      const res = await post<{ phone: string }>(`/cases/${caseId}/reporter-phone`, { reason: reason.trim() });
-      setFull(res.phone);
+      setRevealed(await post<Revealed>(`/cases/${caseId}/reporter/reveal`, { reason: reason.trim() }));
       setOpen(false);
     } catch (e) {
       setError(errorText(e, lang, t));
@@ -41,7 +49,18 @@ export function ReporterPhone({ caseId, masked }: { caseId: string; masked: stri
       <Typography.Text data-testid="reporter-phone" copyable={full ? { text: full } : false}>
         {full ?? masked}
       </Typography.Text>
-      {allowed && !full && (
+      {revealed && (
+        <Typography.Text type="secondary" data-testid="reporter-revealed">
+          {[
+            revealed.name && `${t("reporterName")}: ${revealed.name}`,
+            revealed.idNumber && `${t("reporterIdNumber")}: ${revealed.idNumber}`,
+            revealed.address && `${t("exactAddress")}: ${revealed.address}`,
+          ]
+            .filter(Boolean)
+            .join(" · ")}
+        </Typography.Text>
+      )}
+      {allowed && !revealed && (
         <Button size="small" icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid="reveal-phone">
           {t("revealPhone")}
         </Button>
@@ -53,7 +72,14 @@ export function ReporterPhone({ caseId, masked }: { caseId: string; masked: stri
           <Form.Item
             name="reason"
             label={t("reason")}
-            rules={[{ required: true, whitespace: true, message: t("fieldRequired", { field: t("reason") }) }]}
+            rules={[
+              { required: true, whitespace: true, message: t("fieldRequired", { field: t("reason") }) },
+              {
+                validator: async (_r, v: string | undefined) => {
+                  if (v && [...v.trim()].length < 4) throw new Error(t("revealReasonMin"));
+                },
+              },
+            ]}
           >
             <Input.TextArea rows={2} maxLength={200} showCount data-testid="reveal-reason" />
           </Form.Item>

@@ -84,7 +84,10 @@ export function SecurityPolicies() {
           {t("idAccountResetsHint")}
         </Typography.Paragraph>
         <Form form={form} layout="inline">
-          <Form.Item name="username" rules={[{ required: true, pattern: /^[a-z0-9_.-]{3,64}$/, message: t("required") }]}>
+          <Form.Item
+            name="username"
+            rules={[{ required: true, pattern: /^[a-z0-9_.-]{3,64}$/, message: t("required") }]}
+          >
             <Input placeholder={t("idUsername")} aria-label={t("idUsername")} style={{ width: 200 }} />
           </Form.Item>
           <Button onClick={() => void resetTotp()}>{t("idResetTotp")}</Button>

@@ -70,11 +70,22 @@ export function TotpEnrolment({ onEnrolled }: { onEnrolled: () => void }) {
           <Form
             layout="inline"
             onFinish={(v: { code: string }) =>
-              run(async () => setCodes((await post<{ recoveryCodes: string[] }>("/me/totp/enrolment/confirm", { code: v.code.trim() })).recoveryCodes))
+              run(async () =>
+                setCodes(
+                  (await post<{ recoveryCodes: string[] }>("/me/totp/enrolment/confirm", { code: v.code.trim() }))
+                    .recoveryCodes,
+                ),
+              )
             }
           >
             <Form.Item name="code" rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t("idTotpStepHint") }]}>
-              <Input aria-label={t("idTotpCode")} autoComplete="one-time-code" inputMode="numeric" maxLength={6} style={{ width: 140 }} />
+              <Input
+                aria-label={t("idTotpCode")}
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                maxLength={6}
+                style={{ width: 140 }}
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy} data-testid="totp-confirm">
               {t("idConfirm")}

@@ -11,6 +11,8 @@ import { fmtTime } from "../../lib/format.ts";
 import type { Page } from "../../lib/types.ts";
 
 interface BannedPhone {
+  /** the entry's id: the number itself is only shown masked */
+  id: string;
   phone: string;
   reason: string;
   bannedAt: string;
@@ -78,7 +80,7 @@ export function BannedPhonesTab() {
 
   const lift = async (b: BannedPhone) => {
     try {
-      await api("DELETE", `/admin/banned-phones/${encodeURIComponent(b.phone)}`);
+      await api("DELETE", `/admin/banned-phones/${encodeURIComponent(b.id)}`);
       message.success(t("banLifted"));
       list.reload();
     } catch (e) {
@@ -106,7 +108,7 @@ export function BannedPhonesTab() {
       </Space>
       <ErrorAlert error={list.error} onRetry={list.reload} />
       <Table<BannedPhone>
-        rowKey="phone"
+        rowKey="id"
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}

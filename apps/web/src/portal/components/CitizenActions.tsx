@@ -1,9 +1,10 @@
 // The citizen's two steps on a closed report: rate it, and — if not satisfied — have it handled
 // again once. Both answer with the report as it now stands.
 import { Alert, Button, Form, Input, Radio } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useI18n } from "../../i18n/index.tsx";
 import { ApiError, post } from "../../lib/api.ts";
+import { randomId } from "../../lib/ids.ts";
 import { cleanReceipt } from "../api.ts";
 import type { Rating, TrackedReport } from "../types.ts";
 
@@ -13,11 +14,16 @@ function useSubmit(receipt: string, path: "evaluation" | "reopen", onDone: (r: T
   const { t, lang } = useI18n();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // kept until it succeeds: a retry after a lost answer is not taken as a second evaluation
+  const key = useRef<string | null>(null);
   const submit = async (body: Record<string, unknown>) => {
     setBusy(true);
     setError(null);
     try {
-      onDone(await post<TrackedReport>(`/public/reports/${cleanReceipt(receipt)}/${path}`, body));
+      key.current ??= randomId();
+      const headers = { "Idempotency-Key": key.current };
+      onDone(await post<TrackedReport>(`/public/reports/${cleanReceipt(receipt)}/${path}`, body, headers));
+      key.current = null;
     } catch (e) {
       setError(e instanceof ApiError ? e.text(lang) : t("unexpectedError"));
     } finally {

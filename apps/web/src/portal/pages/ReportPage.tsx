@@ -1,10 +1,11 @@
 // Report a problem: where (map point, or an address naming the community), what (kind, description,
 // photos), and optionally who (name, phone verified by a code). Submitting shows the receipt code.
 import { Alert, App, Button, Form, Input, type UploadFile } from "antd";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useI18n } from "../../i18n/index.tsx";
 import { ApiError, post } from "../../lib/api.ts";
+import { randomId } from "../../lib/ids.ts";
 import { withToken } from "../api.ts";
 import { CategoryField } from "../components/CategoryField.tsx";
 import { PhoneField } from "../components/PhoneField.tsx";
@@ -31,6 +32,7 @@ export function ReportPage() {
   const [point, setPoint] = useState<Point | null>(null);
   const [photos, setPhotos] = useState<UploadFile<UploadedPhoto>[]>([]);
   const [submitting, setSubmitting] = useState(false);
+  const idempotencyKey = useRef<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (values: Values) => {
@@ -58,9 +60,14 @@ export function ReportPage() {
     };
     setSubmitting(true);
     try {
-      const receipt = ids.length
-        ? await withToken((headers) => post<ReceiptAnswer>("/public/reports", body, headers))
-        : await post<ReceiptAnswer>("/public/reports", body);
+      // one key per report, kept across retries: a retry after a lost answer gets the same receipt
+      // (a key belongs to the browser's token, so the token is always sent)
+      idempotencyKey.current ??= randomId();
+      const key = idempotencyKey.current;
+      const receipt = await withToken((headers) =>
+        post<ReceiptAnswer>("/public/reports", body, { ...headers, "Idempotency-Key": key }),
+      );
+      idempotencyKey.current = null;
       // kept for this tab only, so a reload of the receipt page still shows it
       sessionStorage.setItem(RECEIPT_STORE, JSON.stringify(receipt));
       navigate("/receipt", { state: receipt });
