@@ -44,7 +44,10 @@ describe("redaction", () => {
       query: "insert into x values ($1, $2)",
     });
     const wrapped = new Error("create case failed for 13912345678", { cause: pgError });
-    logger.error({ err: wrapped, password: "hunter2-password", body: { reporter: { idNumber: "210302199001011238" } } }, "boom");
+    logger.error(
+      { err: wrapped, password: "hunter2-password", body: { reporter: { idNumber: "210302199001011238" } } },
+      "boom",
+    );
     logger.info({ user: { token: "tok_secret_value" }, note: "Bearer abc.def.ghi" }, "x");
     const out = lines.join("");
     expect(out).toContain("23505");

@@ -40,7 +40,8 @@ export const REDACT_PATHS = [
 /** Secrets that travel in a URL path: a citizen's receipt code is the key to their report. */
 const SECRET_PATH = /(\/public\/reports\/)[^/?#]+/g;
 /** Query parameters that carry credentials or personal data. */
-const SECRET_QUERY = /([?&](?:api_key|apikey|token|access_token|password|otp|otpcode|code|receipt|phone|id_number)=)[^&#\s"]*/gi;
+const SECRET_QUERY =
+  /([?&](?:api_key|apikey|token|access_token|password|otp|otpcode|code|receipt|phone|id_number)=)[^&#\s"]*/gi;
 /** A mainland mobile number, with or without +86 and separators. */
 const PHONE = /(?<![0-9A-Za-z])(?:\+?86[\s-]?)?(1[3-9]\d)[\s-]?\d{4}[\s-]?(\d{4})(?![0-9A-Za-z])/g;
 /** An 18-character resident ID number. */

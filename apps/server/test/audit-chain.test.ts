@@ -44,7 +44,12 @@ const verify = () => verifyAuditChain(ctx.handle.owner.db, auditKey(ctx.services
 
 async function write(n: number, action = "test.entry") {
   for (let i = 0; i < n; i++) {
-    await recordAudit(ctx.services, { actor: null, action, outcome: "success", detail: { i, nested: { b: 1, a: [i] } } });
+    await recordAudit(ctx.services, {
+      actor: null,
+      action,
+      outcome: "success",
+      detail: { i, nested: { b: 1, a: [i] } },
+    });
   }
 }
 
@@ -78,7 +83,9 @@ describe("the hash chain", () => {
     expect(clean.broken).toBeNull();
     expect(clean.ok).toBe(true);
     expect(clean.rows).toBeGreaterThanOrEqual(7);
-    const ids = (await ctx.handle.owner.pool.query("select id from audit_log order by id")).rows.map((r) => Number(r.id));
+    const ids = (await ctx.handle.owner.pool.query("select id from audit_log order by id")).rows.map((r) =>
+      Number(r.id),
+    );
     const mid = ids[3]!;
 
     // a changed field
@@ -91,10 +98,13 @@ describe("the hash chain", () => {
     // a removed row: the next row's prev_hash points at nothing
     await asIntruder("delete from audit_log where id = $1", [mid]);
     expect((await verify()).broken).toMatchObject({ id: ids[4], problem: "prev_hash" });
-    await asIntruder(
-      "insert into audit_log select * from json_populate_record(null::audit_log, $1::json)",
-      [JSON.stringify({ ...original, prev_hash: `\\x${original.prev_hash.toString("hex")}`, hash: `\\x${original.hash.toString("hex")}` })],
-    );
+    await asIntruder("insert into audit_log select * from json_populate_record(null::audit_log, $1::json)", [
+      JSON.stringify({
+        ...original,
+        prev_hash: `\\x${original.prev_hash.toString("hex")}`,
+        hash: `\\x${original.hash.toString("hex")}`,
+      }),
+    ]);
     expect((await verify()).ok).toBe(true);
 
     // a removed prefix that no purge record explains
@@ -110,7 +120,9 @@ describe("the hash chain", () => {
   it("is checked by the auditor's API and by `npm run audit:verify` (exit 0 intact, 1 broken)", async () => {
     const auditor = await ctx.login("auditor");
     const check = () => ctx.api(auditor, { method: "GET", url: "/api/v1/audit/verify" });
-    expect((await ctx.api(await ctx.login("sysadmin"), { method: "GET", url: "/api/v1/audit/verify" })).statusCode).toBe(403);
+    expect(
+      (await ctx.api(await ctx.login("sysadmin"), { method: "GET", url: "/api/v1/audit/verify" })).statusCode,
+    ).toBe(403);
     const ok = await check();
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ ok: true, broken: null });

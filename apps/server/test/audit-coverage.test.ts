@@ -4,9 +4,9 @@
 // role, action, object, outcome and source address.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { performCaseAction } from "../src/use-cases/perform-case-action.ts";
+import { TEST_PASSWORD } from "./constants.ts";
 import { pointIn, report, YUHUA } from "./fixtures.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
-import { TEST_PASSWORD } from "./constants.ts";
 
 let ctx: TestContext;
 let caseId: string;

@@ -5,9 +5,9 @@
 // then the whole log is searched for each secret.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../src/logger.ts";
+import { TEST_PASSWORD } from "./constants.ts";
 import { pointIn, YUHUA } from "./fixtures.ts";
 import { createTestContext, TEST_START, type TestContext } from "./harness.ts";
-import { TEST_PASSWORD } from "./constants.ts";
 import { createClient, postForm } from "./open311-helpers.ts";
 
 const PHONE = "13912345678";

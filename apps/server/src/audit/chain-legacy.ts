@@ -10,7 +10,12 @@ import { AUDIT_CHAIN_LOCK, auditKey, chainHash } from "./chain.ts";
 const BATCH = 1000;
 
 export async function chainUnhashedAudit(ownerDb: Db, config: Config, logger: Logger): Promise<number> {
-  const first = await ownerDb.selectFrom("audit_log").select("id").where("hash", "is", null).limit(1).executeTakeFirst();
+  const first = await ownerDb
+    .selectFrom("audit_log")
+    .select("id")
+    .where("hash", "is", null)
+    .limit(1)
+    .executeTakeFirst();
   if (!first) return 0;
   const key = auditKey(config);
   let total = 0;

@@ -65,7 +65,7 @@ export async function verifyAuditChain(db: Db, key: Buffer, batchSize = 1000): P
           }
           if (prev === null) {
             if (row.prev_hash) anchor = { id, prevHash: row.prev_hash.toString("hex") };
-          } else if (!row.prev_hash || !row.prev_hash.equals(prev.hash)) {
+          } else if (!row.prev_hash?.equals(prev.hash)) {
             fail(
               "prev_hash",
               `row ${id}: prev_hash ${hex(row.prev_hash)} is not the hash of row ${prev.id} (${hex(prev.hash)}): a row between them was removed or rewritten`,
@@ -74,7 +74,10 @@ export async function verifyAuditChain(db: Db, key: Buffer, batchSize = 1000): P
           }
           const expected = chainHash(key, row.prev_hash, row);
           if (!expected.equals(row.hash)) {
-            fail("hash", `row ${id}: stored hash ${hex(row.hash)} differs from the recomputed ${hex(expected)}: the row was changed`);
+            fail(
+              "hash",
+              `row ${id}: stored hash ${hex(row.hash)} differs from the recomputed ${hex(expected)}: the row was changed`,
+            );
             return report;
           }
           if (row.action === PURGE_ACTION && typeof row.detail?.lastPurgedHash === "string") {

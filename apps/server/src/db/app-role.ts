@@ -32,9 +32,7 @@ export async function canManageRoles(ownerUrl: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: ownerUrl });
   await client.connect();
   try {
-    const r = await client.query(
-      "select rolsuper or rolcreaterole as ok from pg_roles where rolname = current_user",
-    );
+    const r = await client.query("select rolsuper or rolcreaterole as ok from pg_roles where rolname = current_user");
     return r.rows[0]?.ok === true;
   } finally {
     await client.end();

@@ -37,7 +37,7 @@ export function acceptTotp(secret: string, code: string, now: Date, lastStep: nu
   const delta = totp(secret).validate({ token: code, timestamp: now.getTime(), window: 1 });
   if (delta === null) return null;
   const step = totpStep(now) + delta;
-  return step;
+  return lastStep !== null && step <= lastStep ? null : step;
 }
 
 const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";

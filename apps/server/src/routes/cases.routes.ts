@@ -117,7 +117,12 @@ export async function caseRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      const found = await getCase({ services, actor: actorOf(request), id: request.params.id, view: { ip: request.ip } });
+      const found = await getCase({
+        services,
+        actor: actorOf(request),
+        id: request.params.id,
+        view: { ip: request.ip },
+      });
       return presentCase(found.row, services.places, services.clock.now(), { ...found, pii: services.pii });
     },
   );

@@ -34,8 +34,8 @@ export function responseProblems(url: string, res: InjectResponse): string[] {
   const leak = leakIn(body);
   if (leak) problems.push(`leak ${leak} in ${body.slice(0, 300)}`);
   if (res.statusCode >= 400) {
-    // the router resolves dot segments: /open311/v2/tokens/../../../x is not an Open311 path
-    const isOpen311 = `${new URL(url, "http://localhost").pathname}/`.startsWith("/open311/");
+    // dot segments are resolved: /open311/v2/tokens/../../x is not an Open311 v2 path
+    const isOpen311 = `${new URL(url, "http://localhost").pathname}/`.startsWith("/open311/v2/");
     if (isOpen311 && /xml/.test(String(res.headers["content-type"] ?? ""))) {
       if (!/<errors>\s*<error>[\s\S]*<code>\d+<\/code>[\s\S]*<description>[^<]+<\/description>/.test(body)) {
         problems.push(`open311 xml error shape: ${body.slice(0, 200)}`);

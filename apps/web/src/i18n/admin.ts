@@ -227,6 +227,18 @@ export const adminZh = {
   "admAudit_admin.user.reset-password": "重置密码",
   "admAudit_config.responsibility": "修改权责清单",
   "admAudit_config.calendar": "修改节假日",
+  "admAudit_access.denied": "拒绝访问",
+  "admAudit_case.view": "查看案件(含反映人信息)",
+  "admAudit_audit.verify": "校验审计链",
+  "admAudit_audit.purge": "清理过期审计记录",
+  admAuditVerify: "校验审计链",
+  admAuditChainOk: "审计链完整:共 {n} 条记录,逐条校验通过",
+  admAuditChainAnchored: "更早的记录已按保存期限清理,首条记录与清理记录衔接无误(记录编号 {id})",
+  admAuditChainBroken: "审计链在记录 {id} 处断开",
+  admAuditProblem_hash: "记录内容被改动",
+  admAuditProblem_prev_hash: "前一条记录被删除或改动",
+  admAuditProblem_anchor: "最早的记录被删除,且无清理记录",
+  admAuditProblem_unhashed: "记录缺少校验值",
 } as const;
 
 export const adminEn: Record<keyof typeof adminZh, string> = {
@@ -452,4 +464,17 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   "admAudit_admin.user.reset-password": "Password reset",
   "admAudit_config.responsibility": "Responsibility list changed",
   "admAudit_config.calendar": "Holidays changed",
+  "admAudit_access.denied": "Access refused",
+  "admAudit_case.view": "Case viewed (with reporter data)",
+  "admAudit_audit.verify": "Audit chain verified",
+  "admAudit_audit.purge": "Expired audit records purged",
+  admAuditVerify: "Verify audit chain",
+  admAuditChainOk: "Audit chain intact: {n} records, each checked",
+  admAuditChainAnchored:
+    "Older records were purged after their retention; the first record links to the purge record (no. {id})",
+  admAuditChainBroken: "The audit chain is broken at record {id}",
+  admAuditProblem_hash: "the record was changed",
+  admAuditProblem_prev_hash: "the record before it was removed or changed",
+  admAuditProblem_anchor: "the oldest records were removed without a purge record",
+  admAuditProblem_unhashed: "the record has no hash",
 };

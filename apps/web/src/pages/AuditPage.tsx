@@ -16,6 +16,7 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
+import { AuditChainCheck } from "../components/admin/AuditChainCheck.tsx";
 import { AuditDrawer, OUTCOME_COLOR } from "../components/admin/AuditDrawer.tsx";
 import { ErrorAlert } from "../components/admin/ErrorAlert.tsx";
 import { auditActionLabel, label } from "../components/admin/labels.ts";
@@ -44,7 +45,11 @@ const KNOWN_ACTIONS = [
   "case.return",
   "case.verify",
   "case.export",
+  "case.view",
   "case.reporter-phone",
+  "access.denied",
+  "audit.verify",
+  "audit.purge",
   "admin.unit.create",
   "admin.unit.update",
   "admin.user.create",
@@ -78,6 +83,7 @@ export function AuditPage() {
 
   return (
     <Card size="small" title={t("admAuditTitle")} data-testid="audit-page">
+      <AuditChainCheck />
       <Form<Filters>
         form={form}
         layout="inline"
