@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
-const post = (headers: Record<string, string>, cookies: Record<string, string> = { cg_session: session }) =>
+const post = (headers: Record<string, string | undefined>, cookies: Record<string, string> = { cg_session: session }) =>
   ctx.app.inject({ method: "POST", url: "/api/v1/cases", payload: body, headers, cookies });
 
 describe("CSRF protection of cookie sessions", () => {
@@ -98,7 +98,7 @@ describe("CSRF protection of cookie sessions", () => {
   });
 
   it("sign-in from another site's page is refused (login CSRF); from our own it works", async () => {
-    const signIn = (headers: Record<string, string>) =>
+    const signIn = (headers: Record<string, string | undefined>) =>
       ctx.app.inject({
         method: "POST",
         url: "/api/v1/auth/login",

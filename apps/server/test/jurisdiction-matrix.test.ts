@@ -192,7 +192,7 @@ describe("cross-jurisdiction matrix", () => {
         (await sql<{ n: string }>`select count(*)::text as n from patrol_points`.execute(ctx.services.db)).rows[0]?.n,
       );
     const before = { ...(await snapshotCounts(ctx)), points: await points() };
-    const bodies: Record<string, unknown> = {
+    const bodies: Record<string, Record<string, unknown>> = {
       "/api/v1/cases/{id}/callers": { phone: "13933334444", note: "x" },
       "/api/v1/cases/{id}/reporter-phone": { reason: "矩阵测试:越权查看" },
       "/api/v1/mobile/patrols/{id}/points": {

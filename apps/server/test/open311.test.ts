@@ -198,13 +198,14 @@ describe("POST requests: creating cases", () => {
     expect(c).toMatchObject({ source: "open311", communityCode: YUHUA, townshipCode: BAJIAZI, status: "reported" });
     expect(c.centreUnit.code).toBe(`${BAJIAZI}-centre`);
     const full = (await ctx.api(centre, { method: "GET", url: `/api/v1/cases/${c.id}` })).json();
-    expect(full.reporter).toEqual({ name: "王小明", phone: "139****5678" });
+    expect(full.reporter).toEqual({ name: "王**", phone: "139****5678", idNumber: null });
     const side = await ctx.services.db
       .selectFrom("open311_requests")
       .selectAll()
       .where("case_id", "=", c.id)
       .executeTakeFirstOrThrow();
-    expect(side).toMatchObject({ client_id: clientId, email: "wang@example.com", device_id: "device-7" });
+    expect(side).toMatchObject({ client_id: clientId, email: null, device_id: "device-7" });
+    expect(ctx.services.pii.open("open311_requests.email", side.email_enc)).toBe("wang@example.com");
     expect(side.attributes).toEqual({ severity: "high", tags: ["a", "b"] });
 
     // what Open311 publishes: no name, phone or e-mail, the phone in the description masked
@@ -221,7 +222,9 @@ describe("POST requests: creating cases", () => {
       media_url: "https://img.example.com/p/1.jpg",
     });
     expect(r.description).toContain("139****5678");
-    expect(r.address).toContain("裕华社区3号楼东侧");
+    // published with its coarse area only: the house number is personal data (sealed on the case)
+    expect(r.address).toContain("裕华社区");
+    expect(r.address).not.toContain("3号楼");
     expect(Date.parse(r.expected_datetime)).toBe(Date.parse(full.deadlines.dueAt));
     expect(Date.parse(r.requested_datetime)).toBe(Date.parse(full.reportedAt));
     const raw = (await open311(ctx, { method: "GET", url: `/requests/${code}.xml` })).body;

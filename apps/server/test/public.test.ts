@@ -357,7 +357,11 @@ describe("abuse limits", () => {
       payload: { phone, reason: "恶意重复举报" },
     });
     expect(banned.statusCode, banned.body).toBe(201);
-    expect(banned.json()).toMatchObject({ phone, reason: "恶意重复举报", bannedBy: { username: "sysadmin" } });
+    expect(banned.json()).toMatchObject({
+      phone: maskPhone(phone),
+      reason: "恶意重复举报",
+      bannedBy: { username: "sysadmin" },
+    });
     const twice = await ctx.api(admin, {
       method: "POST",
       url: "/api/v1/admin/banned-phones",

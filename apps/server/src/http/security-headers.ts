@@ -49,7 +49,7 @@ export async function registerSecurityHeaders(app: FastifyInstance, tileUrl?: st
   });
   app.addHook("onRequest", async (request, reply) => {
     // trustProxy is off: protocol is "https" only when this server terminated TLS itself
-    if (request.protocol === "https" || request.url !== "") reply.header("strict-transport-security", HSTS_VALUE);
+    if (request.protocol === "https") reply.header("strict-transport-security", HSTS_VALUE);
     reply.removeHeader("x-powered-by");
   });
 }

@@ -103,18 +103,22 @@ export async function installWriteCounters(ctx: TestContext): Promise<void> {
     end $$`.execute(db);
   for (const [table, volatile] of tables) {
     const minus = volatile.map((c) => ` - '${c}'`).join("");
-    await sql.raw(`drop trigger if exists fuzz_writes_iud on "${table}";
+    await sql
+      .raw(`drop trigger if exists fuzz_writes_iud on "${table}";
       create trigger fuzz_writes_iud after insert or delete on "${table}" for each row execute function fuzz_count_write();
       drop trigger if exists fuzz_writes_u on "${table}";
       create trigger fuzz_writes_u after update on "${table}" for each row
-        when ((to_jsonb(old)${minus}) is distinct from (to_jsonb(new)${minus})) execute function fuzz_count_write();`).execute(db);
+        when ((to_jsonb(old)${minus}) is distinct from (to_jsonb(new)${minus})) execute function fuzz_count_write();`)
+      .execute(db);
   }
   await sql`grant select on fuzz_writes to public`.execute(db);
 }
 
 /** Writes per table so far (tables never written are absent). */
 export async function fingerprint(ctx: TestContext): Promise<Record<string, string>> {
-  const result = await sql<{ t: string; n: string }>`select t, n::text as n from fuzz_writes`.execute(ctx.handle.owner.db);
+  const result = await sql<{ t: string; n: string }>`select t, n::text as n from fuzz_writes`.execute(
+    ctx.handle.owner.db,
+  );
   return Object.fromEntries(result.rows.map((r) => [r.t, r.n]));
 }
 
