@@ -2,6 +2,7 @@
 // row checked, valid rows created as hotline cases with their ticket number, bad rows reported and
 // not imported, re-imports never duplicating, mapping errors refused without side effects.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openCells } from "../src/hotline/import-cells.ts";
 import { pointIn, snapshotCounts, YUHUA } from "./fixtures.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
 import { commitImport, csvText, encodeGbk, uploadImport, xlsxFile } from "./hotline-files.ts";
@@ -97,6 +98,35 @@ describe("upload", () => {
     expect(again.json().preview).toHaveLength(3);
   });
 
+  it("keeps the waiting cells sealed and shows the preview with callers' data masked", async () => {
+    const rows = sampleRows("PV");
+    (rows[1] as string[])[8] = "回电 13812340001 或身份证 21030219900307104X 核实";
+    const res = await uploadImport(ctx, agent, Buffer.from(csvText(rows)));
+    expect(res.statusCode, res.body).toBe(201);
+    const again = await ctx.api(agent, { method: "GET", url: `/api/v1/hotline/imports/${res.json().id}` });
+    for (const preview of [res.json().preview, again.json().preview] as string[][][]) {
+      // name, phone, exact address masked; the rest (ticket, time, category) as in the file
+      expect(preview[1]?.slice(0, 5)).toEqual([
+        "PV-002",
+        "2026/11/23 17:05:00",
+        "李**",
+        "139****0002",
+        "铁西区八家子街道裕华社区***",
+      ]);
+      expect(preview[0]?.[8]).toBe("回电 138****0001 或身份证 210302********104X 核实");
+      expect(preview[0]?.[7]).toBe("不明井盖异常");
+    }
+    const stored = await ctx.services.db
+      .selectFrom("hotline_imports")
+      .select(["cells", "cells_enc"])
+      .where("id", "=", res.json().id)
+      .executeTakeFirstOrThrow();
+    expect(stored.cells).toEqual([]);
+    expect(stored.cells_enc).toMatch(/^v1\.1\.a256gcm\./);
+    // opened with the key, the sealed value is the file's rows as uploaded
+    expect(openCells(ctx.services.pii, stored.cells_enc)).toEqual(rows.slice(1));
+  });
+
   it("refuses what is not a table, too many rows, an empty file, and other roles", async () => {
     const png = await uploadImport(ctx, agent, buildPng(), "photo.png");
     expect(png.statusCode).toBe(422);
@@ -180,10 +210,10 @@ describe("commit", () => {
     // the cells are not kept once imported
     const stored = await ctx.services.db
       .selectFrom("hotline_imports")
-      .select("cells")
+      .select(["cells", "cells_enc"])
       .where("status", "=", "committed")
       .execute();
-    for (const s of stored) expect(s.cells).toEqual([]);
+    for (const s of stored) expect(s).toEqual({ cells: [], cells_enc: null });
   });
 
   it("importing the same file again never duplicates: the rows are reported as already imported", async () => {

@@ -120,7 +120,6 @@ describe("the server's log", () => {
     await ctx.api(agent, { method: "POST", url: "/api/v1/auth/logout" });
 
     const log = lines.join("");
-    if (process.env.LOG_DUMP) (await import("node:fs")).writeFileSync(process.env.LOG_DUMP, log);
     expect(log.length).toBeGreaterThan(1000); // trace level really captured the requests
     expect(log).toContain("/api/v1/hotline/callers/");
     for (const [name, secret] of Object.entries(secrets)) {

@@ -50,6 +50,15 @@ describe("masked by default", () => {
     expect(detail.json().reporter).toEqual({ name: "欧***", phone: "139****5678", idNumber: "2103**********104X" });
     expect(detail.json().address).toBe(ADDRESS); // in scope: the exact address on the detail
     expect(detail.json().addressArea).toBe("铁西区八家子街道裕华社区幸福里");
+    // and that showing is audited: the case.view record says the exact address was shown
+    const view = await ctx.services.db
+      .selectFrom("audit_log")
+      .select(["username", "detail"])
+      .where("action", "=", "case.view")
+      .where("object_id", "=", c.id)
+      .orderBy("id", "desc")
+      .executeTakeFirstOrThrow();
+    expect(view).toEqual({ username: "hotline_agent", detail: { code: c.code, personalData: ["address"] } });
     for (const body of [detail.body.replace(ADDRESS, "")]) {
       for (const v of CLEAR) expect(body.includes(v), v).toBe(false);
     }

@@ -1,5 +1,6 @@
 // Personal data at rest: cases reported with a known name, phone, ID number and address through every
-// intake channel (hotline, me-too caller, citizens' portal, Open311, workbench) — then a raw dump of
+// intake channel (hotline, me-too caller, citizens' portal, Open311, workbench), a hotline import left
+// uncommitted, and staff reasons quoting phones in the audit log — then a raw dump of
 // the whole database must not contain any of them in clear, and must contain their sealed and masked
 // forms. pg_dump is used when its major version can read the server; otherwise every table is dumped
 // row by row as text over the owner's connection (the same contents, no tool-version coupling).
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateApiKey, hashApiKey, keyPrefixOf } from "../src/open311/api-keys.ts";
 import { pointIn, report, YUHUA } from "./fixtures.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
+import { csvText, uploadImport } from "./hotline-files.ts";
 import { postForm } from "./open311-helpers.ts";
 
 const run = promisify(execFile);
@@ -25,6 +27,14 @@ const PORTAL_ADDRESS = "铁西区八家子街道裕华社区和平巷8号楼2门
 const O311_PHONE = "13511223344";
 const O311_EMAIL = "ouyang.privacy@example.cn";
 const O311_ADDRESS = "铁西区八家子街道裕华社区光明街66号";
+// a hotline import uploaded and left waiting for its mapping: the whole sheet, never committed
+const IMPORT_PHONE = "13655667788";
+const IMPORT_NAME = "东方既白";
+const IMPORT_ID = "210302198512120017";
+const IMPORT_ADDRESS = "铁西区八家子街道裕华社区建设街23号1单元";
+// typed by staff into free-text reasons that go into the audit log
+const BANNED_PHONE = "13899887766";
+const REASON_PHONE = "13566778899";
 
 let ctx: TestContext;
 let dump = "";
@@ -112,6 +122,33 @@ beforeAll(async () => {
     address_string: O311_ADDRESS,
   });
   expect(o311.statusCode, o311.body).toBe(201);
+  // an import waiting for its mapping (the preview is read back too)
+  const sheet = csvText([
+    ["工单编号", "受理时间", "来电人", "来电号码", "身份证号", "诉求地址", "诉求内容"],
+    ["PII-IMP-1", "2026-11-23 16:30", IMPORT_NAME, IMPORT_PHONE, IMPORT_ID, IMPORT_ADDRESS, `请回电${IMPORT_PHONE}`],
+  ]);
+  const upload = await uploadImport(ctx, agent, Buffer.from(sheet));
+  expect(upload.statusCode, upload.body).toBe(201);
+  const preview = await ctx.api(agent, { method: "GET", url: `/api/v1/hotline/imports/${upload.json().id}` });
+  expect(preview.json().preview).toHaveLength(1);
+  for (const body of [upload.body, preview.body]) {
+    for (const v of [IMPORT_PHONE, IMPORT_NAME, IMPORT_ID, IMPORT_ADDRESS]) expect(body.includes(v), v).toBe(false);
+  }
+  // audited actions that take a phone: a ban (its reason quoting another), a caller look-up, a reveal
+  const ban = await ctx.api(await ctx.login("sysadmin"), {
+    method: "POST",
+    url: "/api/v1/admin/banned-phones",
+    payload: { phone: BANNED_PHONE, reason: `骚扰电话,另见 ${REASON_PHONE}` },
+  });
+  expect(ban.statusCode, ban.body).toBe(201);
+  const history = await ctx.api(agent, { method: "GET", url: `/api/v1/hotline/callers/${PHONE}/cases` });
+  expect(history.statusCode, history.body).toBe(200);
+  const reveal = await ctx.api(agent, {
+    method: "POST",
+    url: `/api/v1/cases/${hotline.json().id}/reporter/reveal`,
+    payload: { reason: `市民来电 ${PHONE_SPACED} 要求回访,身份证 ${ID_NUMBER}` },
+  });
+  expect(reveal.statusCode, reveal.body).toBe(200);
   const dumped = await dumpDatabase();
   dump = dumped.text;
   console.info(`pii-dump: ${dumped.how}, ${dump.length} characters`);
@@ -136,6 +173,13 @@ describe("a raw dump of the database", () => {
       O311_PHONE,
       O311_EMAIL,
       O311_ADDRESS,
+      IMPORT_PHONE,
+      IMPORT_NAME,
+      IMPORT_ID,
+      IMPORT_ADDRESS,
+      "建设街23号",
+      BANNED_PHONE,
+      REASON_PHONE,
     ];
     for (const value of clear) expect(dump.includes(value), value).toBe(false);
     // nor any 11-digit mobile number at all (the 400 seeded history cases have phones too)
@@ -148,6 +192,9 @@ describe("a raw dump of the database", () => {
     expect(dump).toContain("2103**********104X");
     expect(dump).toContain("137****4321");
     expect(dump).toContain("135****3344");
+    // the audit log keeps the masked forms of what was typed into a reason
+    expect(dump).toContain("135****8899");
+    expect(dump).toContain("210302********104X");
     // the coarse area (no house number) stays readable for lists and maps
     expect(dump).toContain("铁西区八家子街道裕华社区幸福里");
     expect(dump).toMatch(/v1\.1\.a256gcm\.[A-Za-z0-9_-]{30,}/);

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openCells } from "../src/hotline/import-cells.ts";
 import { createLogger } from "../src/logger.ts";
 import { convertClearPii } from "../src/pii/convert-clear.ts";
 import { Keyring, parseKeyList } from "../src/pii/keyring.ts";
@@ -41,6 +42,39 @@ describe("boot conversion of clear rows", () => {
       /cases_no_clear_pii/,
     );
     // idempotent: nothing left to do
+    expect(await convertClearPii(owner, ctx.services.pii, createLogger("silent"))).toEqual({});
+  });
+});
+
+describe("boot conversion of a waiting hotline import", () => {
+  it("seals the clear cells of an import uploaded before 016 and validates the check", async () => {
+    const owner = ctx.handle.owner.db;
+    const user = await owner
+      .selectFrom("users")
+      .select(["id", "unit_code"])
+      .where("username", "=", "hotline_agent")
+      .executeTakeFirstOrThrow();
+    const cells = [["T-1", "2026-11-23 16:30", "东方既白", "13655667788", "建设街23号"]];
+    await sql`alter table hotline_imports drop constraint hotline_imports_no_clear_cells`.execute(owner);
+    const { rows } = await sql<{ id: string }>`insert into hotline_imports
+      (file_name, file_sha256, format, headers, cells, row_count, status, uploaded_by, unit_code, uploaded_at)
+      values ('old.csv', ${"a".repeat(64)}, 'csv', '["工单编号","受理时间","来电人","来电号码","诉求地址"]',
+        ${JSON.stringify(cells)}::jsonb, 1, 'uploaded', ${user.id}, ${user.unit_code}, now())
+      returning id`.execute(owner);
+    await sql`alter table hotline_imports add constraint hotline_imports_no_clear_cells
+      check (cells = '[]'::jsonb) not valid`.execute(owner);
+    const converted = await convertClearPii(owner, ctx.services.pii, createLogger("silent"));
+    expect(converted.hotline_imports).toBe(1);
+    const row = await owner
+      .selectFrom("hotline_imports")
+      .select(["cells", "cells_enc"])
+      .where("id", "=", rows[0]?.id as string)
+      .executeTakeFirstOrThrow();
+    expect(row.cells).toEqual([]);
+    expect(openCells(ctx.services.pii, row.cells_enc)).toEqual(cells);
+    await expect(
+      sql`update hotline_imports set cells = ${JSON.stringify(cells)}::jsonb where id = ${rows[0]?.id}`.execute(owner),
+    ).rejects.toThrow(/hotline_imports_no_clear_cells/);
     expect(await convertClearPii(owner, ctx.services.pii, createLogger("silent"))).toEqual({});
   });
 });

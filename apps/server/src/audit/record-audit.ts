@@ -10,6 +10,7 @@ import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/connect.ts";
 import type { Services } from "../services.ts";
 import { AUDIT_CHAIN_LOCK, auditKey, type ChainedFields, chainHash } from "./chain.ts";
+import { scrubDetail } from "./scrub-detail.ts";
 
 export interface AuditEntry {
   actor: Actor | null;
@@ -80,8 +81,8 @@ async function appendAudit(trx: Db, services: AuditServices, entry: AuditEntry):
     object_id: entry.objectId ?? null,
     outcome: entry.outcome,
     ip: entry.ip ?? null,
-    // what jsonb will give back: no undefined, Dates as strings
-    detail: JSON.parse(JSON.stringify(entry.detail ?? {})),
+    // what jsonb will give back: no undefined, Dates as strings; phones and ID numbers masked
+    detail: scrubDetail(JSON.parse(JSON.stringify(entry.detail ?? {}))) as Record<string, unknown>,
   };
   const prevHash = head?.hash ?? null;
   const hash = chainHash(key, prevHash, row);

@@ -5,7 +5,7 @@
 // unless `force` drops it first.
 import { execFile } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
-import { open } from "node:fs/promises";
+import { open, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -20,7 +20,9 @@ async function serverMajor(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const v = (await client.query<{ v: string }>("show server_version_num")).rows[0]?.v ?? "0";
+    // (SHOW names its column after the setting: select it as `v`, or every pg_dump would look new enough)
+    const v =
+      (await client.query<{ v: string }>("select current_setting('server_version_num') as v")).rows[0]?.v ?? "0";
     return Math.floor(Number(v) / 10_000);
   } finally {
     await client.end();
@@ -48,15 +50,37 @@ export async function findPgTools(major: number): Promise<string | null> {
   return best?.dir ?? null;
 }
 
+/**
+ * Runs a PostgreSQL client tool with the password in PGPASSWORD, not in its arguments: arguments show
+ * in `ps` and in the error message of a failed run.
+ */
+async function runPgTool(tool: string, args: string[], url: string): Promise<void> {
+  const u = new URL(url);
+  const password = decodeURIComponent(u.password);
+  u.password = "";
+  try {
+    await run(tool, [...args, "-d", u.toString()], { env: { ...process.env, PGPASSWORD: password } });
+  } catch (err) {
+    const stderr = String((err as { stderr?: unknown }).stderr ?? "").trim();
+    throw new Error(`${path.basename(tool)} failed: ${stderr || (err as Error).message}`);
+  }
+}
+
 export async function backupDatabase(url: string, file: string, format?: BackupFormat): Promise<BackupFormat> {
   const tools = format === "logical" ? null : await findPgTools(await serverMajor(url));
   if (format === "pg_dump" && !tools) throw new Error("no pg_dump of the server's major version or newer is installed");
-  if (tools) {
-    await run(path.join(tools, "pg_dump"), ["-Fc", "--no-owner", "--no-privileges", "-f", file, "-d", url]);
-    return "pg_dump";
+  try {
+    if (tools) {
+      await runPgTool(path.join(tools, "pg_dump"), ["-Fc", "--no-owner", "--no-privileges", "-f", file], url);
+      return "pg_dump";
+    }
+    await writeLogicalBackup(url, file);
+    return "logical";
+  } catch (err) {
+    // no half-written file that looks like a backup
+    await rm(file, { force: true });
+    throw err;
   }
-  await writeLogicalBackup(url, file);
-  return "logical";
 }
 
 /** What kind of file this is: pg_dump's custom format starts with PGDMP; ours is gzip. */
@@ -84,13 +108,23 @@ export interface RestoreOptions {
 
 export async function restoreDatabase({ file, adminUrl, database, force }: RestoreOptions): Promise<BackupFormat> {
   const format = await formatOf(file);
+  // read and check the whole file before touching any database
+  const logical = format === "logical" ? await readLogicalBackup(file) : null;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
+  const ident = admin.escapeIdentifier(database);
   try {
     const exists = (await admin.query("select 1 from pg_database where datname = $1", [database])).rowCount;
-    if (exists && !force) throw new Error(`database ${database} exists; restore into a new one or pass --force`);
-    const ident = admin.escapeIdentifier(database);
-    if (exists) await admin.query(`drop database ${ident} with (force)`);
+    if (exists && !force)
+      throw new Error(`database ${database} already exists; restore into a new one, or pass --force to replace it`);
+    if (exists) {
+      // never pull a database from under a running server: --force is for a stopped one
+      const users = await admin.query("select 1 from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [
+        database,
+      ]);
+      if (users.rowCount) throw new Error(`database ${database} is in use (is the server running?); stop it first`);
+      await admin.query(`drop database ${ident}`);
+    }
     await admin.query(`create database ${ident}`);
   } finally {
     await admin.end();
@@ -98,19 +132,28 @@ export async function restoreDatabase({ file, adminUrl, database, force }: Resto
   const target = new URL(adminUrl);
   target.pathname = `/${database}`;
   const url = target.toString();
-  if (format === "pg_dump") {
-    const tools = await findPgTools(await serverMajor(url));
-    if (!tools) throw new Error("no pg_restore of the server's major version or newer is installed");
-    await run(path.join(tools, "pg_restore"), ["--no-owner", "--no-privileges", "--exit-on-error", "-d", url, file]);
-    return format;
-  }
-  const { manifest, data } = await readLogicalBackup(file);
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
   try {
-    await migrate(pool);
-  } finally {
-    await pool.end();
+    if (format === "pg_dump") {
+      const tools = await findPgTools(await serverMajor(url));
+      if (!tools) throw new Error("no pg_restore of the server's major version or newer is installed");
+      await runPgTool(path.join(tools, "pg_restore"), ["--no-owner", "--no-privileges", "--exit-on-error", file], url);
+      return format;
+    }
+    const { manifest, data } = logical as Awaited<ReturnType<typeof readLogicalBackup>>;
+    const pool = new pg.Pool({ connectionString: url, max: 1 });
+    try {
+      await migrate(pool);
+    } finally {
+      await pool.end();
+    }
+    await loadLogicalBackup(url, manifest, data);
+    return format;
+  } catch (err) {
+    // a failed restore leaves no half-filled database behind (a retry needs no --force)
+    const cleanup = new pg.Client({ connectionString: adminUrl });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${ident} with (force)`).catch(() => {});
+    await cleanup.end();
+    throw err;
   }
-  await loadLogicalBackup(url, manifest, data);
-  return format;
 }

@@ -388,7 +388,10 @@ export interface HotlineImportsTable {
   format: "csv" | "xlsx";
   encoding: string | null;
   headers: Json<string[]>;
-  cells: Json<string[][]>;
+  /** 016: always '[]' — the data rows are sealed in cells_enc until the import is committed */
+  cells: ColumnType<string[][], string | undefined, string>;
+  /** 016: the JSON of the data rows, sealed (field `hotline_imports.cells`); null once committed */
+  cells_enc: string | null;
   row_count: number;
   status: "uploaded" | "committing" | "committed";
   mapping: Json<Record<string, string>> | null;

@@ -1,7 +1,7 @@
 // Boot step after migration 013: rows written before it hold personal data in clear. Seal them in
 // batches (each batch its own transaction, so a crash loses nothing and a restart continues), then
 // validate the NOT VALID checks that keep the clear columns null from now on. Idempotent: once done,
-// every start costs five indexed look-ups.
+// every start costs six indexed look-ups.
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import type { Logger } from "../logger.ts";
@@ -88,12 +88,28 @@ async function open311Batch(db: Db, pii: Pii): Promise<number> {
   });
 }
 
+/** Imports uploaded before 016 hold their cells as JSON in clear: sealed whole, as uploads are now. */
+async function importsBatch(db: Db, pii: Pii): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    // a few at a time: one import may hold thousands of rows
+    const { rows } = await sql<{ id: string; cells: string }>`
+      select id, cells::text as cells from hotline_imports where cells <> '[]'::jsonb
+      limit 20 for update skip locked`.execute(trx);
+    for (const r of rows) {
+      await sql`update hotline_imports set cells = '[]'::jsonb,
+        cells_enc = ${pii.keyring.seal("hotline_imports.cells", r.cells)} where id = ${r.id}`.execute(trx);
+    }
+    return rows.length;
+  });
+}
+
 const STEPS: Step[] = [
   { table: "cases", constraint: "cases_no_clear_pii", convert: casesBatch },
   { table: "case_callers", constraint: "case_callers_no_clear_pii", convert: callersBatch },
   { table: "banned_phones", constraint: "banned_phones_no_clear_pii", convert: bannedBatch },
   { table: "otp_codes", constraint: "otp_codes_no_clear_pii", convert: otpBatch },
   { table: "open311_requests", constraint: "open311_requests_no_clear_pii", convert: open311Batch },
+  { table: "hotline_imports", constraint: "hotline_imports_no_clear_cells", convert: importsBatch },
 ];
 
 export async function convertClearPii(db: Db, pii: Pii, logger: Logger): Promise<Record<string, number>> {

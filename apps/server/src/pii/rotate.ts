@@ -14,6 +14,7 @@ export const SEALED_COLUMNS = [
   ["case_callers", "id", "phone_enc", "case_callers.phone"],
   ["banned_phones", "id", "phone_enc", "banned_phones.phone"],
   ["open311_requests", "case_id", "email_enc", "open311_requests.email"],
+  ["hotline_imports", "id", "cells_enc", "hotline_imports.cells"],
 ] as const;
 
 export async function resealAll(db: Db, keyring: Keyring, batch = 1000): Promise<Record<string, number>> {

@@ -4,6 +4,7 @@ import { requirePermissionAudited } from "../access/require-audited.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
 import { maskPhone } from "../lib/mask.ts";
+import { scrubText } from "../logger.ts";
 import { normalizePhone } from "../public/phone.ts";
 import type { Services } from "../services.ts";
 
@@ -25,7 +26,8 @@ export async function banPhone({ services, actor, ip, phone, reason }: BanPhoneO
       phone_hash: services.pii.phoneHash(normalized) as string,
       phone_masked: maskPhone(normalized),
       phone_enc: services.pii.seal("banned_phones.phone", normalized) as string,
-      reason: reason.trim(),
+      // a number quoted in the reason is masked too: the reason is shown in the list and kept for years
+      reason: scrubText(reason.trim()),
       banned_by: actor.userId,
       banned_at: services.clock.now(),
     })

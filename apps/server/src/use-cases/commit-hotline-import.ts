@@ -7,6 +7,7 @@ import type { Actor } from "../access/actor.ts";
 import { requirePermission } from "../access/require.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
+import { openCells } from "../hotline/import-cells.ts";
 import { checkMapping, type ImportMapping } from "../hotline/import-mapping.ts";
 import { type CheckedRow, checkRows, markDuplicate, problem, type RowReport } from "../hotline/import-rows.ts";
 import type { Services } from "../services.ts";
@@ -40,7 +41,7 @@ export async function commitHotlineImport({ services, actor, id, mapping, ip }: 
     .set({ status: "committing", mapping: JSON.stringify(mapping), committed_by: actor.userId })
     .where("id", "=", id)
     .where("status", "=", "uploaded")
-    .returning(["cells", "headers"])
+    .returning(["cells_enc", "headers"])
     .executeTakeFirst();
   if (!claimed) throw new AppError("IMPORT_ALREADY_COMMITTED");
 
@@ -49,7 +50,7 @@ export async function commitHotlineImport({ services, actor, id, mapping, ip }: 
     const checked = await checkRows({
       services,
       headers: claimed.headers,
-      rows: claimed.cells,
+      rows: openCells(services.pii, claimed.cells_enc),
       mapping,
       now: clock.now(),
     });
@@ -75,7 +76,7 @@ export async function commitHotlineImport({ services, actor, id, mapping, ip }: 
       duplicate_count: count("duplicate"),
       report: JSON.stringify(report),
       // the cells (names, phones) are in the cases now, or were refused: they are not kept twice
-      cells: "[]",
+      cells_enc: null,
       committed_at: clock.now(),
     })
     .where("id", "=", id)

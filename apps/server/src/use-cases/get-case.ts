@@ -28,6 +28,7 @@ export async function getCase({ services, actor, id, view }: GetCaseOptions) {
       objectId: id,
       outcome: "success",
       ip: view.ip,
+      // the detail shows the exact address (opened for anyone in scope); name, phone and ID stay masked
       detail: { code: row.code },
     });
   }

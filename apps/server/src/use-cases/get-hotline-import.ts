@@ -4,6 +4,7 @@ import { sql } from "kysely";
 import type { Actor } from "../access/actor.ts";
 import { requirePermission } from "../access/require.ts";
 import { AppError } from "../errors.ts";
+import { openCells, previewRows } from "../hotline/import-cells.ts";
 import { suggestMapping } from "../hotline/import-mapping.ts";
 import type { Services } from "../services.ts";
 import { IMPORT_SUMMARY_COLUMNS } from "./list-hotline-imports.ts";
@@ -17,11 +18,15 @@ export async function getHotlineImport({ services, actor, id }: { services: Serv
     .select([
       "users.display_name as uploader_name",
       "hotline_imports.report",
-      // only the first rows of a waiting import: a preview, not the whole file
-      sql<string[][]>`jsonb_path_query_array(hotline_imports.cells, '$[0 to 4]')`.as("preview"),
+      // sealed (016): opened here only for the masked preview of a waiting import
+      sql<string | null>`case when hotline_imports.status = 'uploaded' then hotline_imports.cells_enc end`.as(
+        "cells_enc",
+      ),
     ])
     .where("hotline_imports.id", "=", id)
     .executeTakeFirst();
   if (!row) throw new AppError("IMPORT_NOT_FOUND");
-  return { row, suggestedMapping: suggestMapping(row.headers) };
+  const { cells_enc, ...rest } = row;
+  const preview = cells_enc ? previewRows(row.headers, openCells(services.pii, cells_enc)) : null;
+  return { row: { ...rest, preview }, suggestedMapping: suggestMapping(row.headers) };
 }

@@ -96,7 +96,7 @@ async function transition({
     if (!row) throw new AppError("CASE_NOT_FOUND");
     // checked under the row lock: a concurrent retry waits for the first and then finds its key
     if (key && (await wasApplied(trx, key))) return { updated: row, fromStatus: row.status, replayed: true };
-    if (false as boolean) {
+    if (expectedVersion !== undefined && row.version !== expectedVersion) {
       throw new AppError("CONCURRENT_UPDATE", { status: row.status, action, version: row.version, expectedVersion });
     }
     const snapshot = snapshotOf(row);

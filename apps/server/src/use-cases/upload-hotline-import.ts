@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import type { Actor } from "../access/actor.ts";
 import { requirePermission } from "../access/require.ts";
 import { recordAudit } from "../audit/record-audit.ts";
+import { previewRows, sealCells } from "../hotline/import-cells.ts";
 import { suggestMapping } from "../hotline/import-mapping.ts";
 import { readTableFile } from "../hotline/read-table-file.ts";
 import type { Services } from "../services.ts";
@@ -28,7 +29,8 @@ export async function uploadHotlineImport({ services, actor, readFile, ip }: Upl
       format: table.format,
       encoding: table.encoding,
       headers: JSON.stringify(table.headers),
-      cells: JSON.stringify(table.rows),
+      // the rows are the callers' personal data: sealed until committed (016)
+      cells_enc: sealCells(services.pii, table.rows),
       row_count: table.rows.length,
       status: "uploaded",
       uploaded_by: actor.userId,
@@ -46,5 +48,5 @@ export async function uploadHotlineImport({ services, actor, readFile, ip }: Upl
     ip,
     detail: { fileName: row.file_name, rows: row.row_count, format: row.format, encoding: row.encoding },
   });
-  return { row, suggestedMapping: suggestMapping(table.headers), preview: table.rows.slice(0, 5) };
+  return { row, suggestedMapping: suggestMapping(table.headers), preview: previewRows(table.headers, table.rows) };
 }

@@ -75,6 +75,7 @@ export const casesZh = {
   becomes: "变为",
   // action forms
   actionDone: "{action}成功",
+  caseChangedMeanwhile: "该案件已被他人更新,已刷新为最新内容,请确认后重试",
   fieldRequired: "请填写{field}",
   choose: "请选择",
   chooseUnit: "请选择主办单位",
@@ -210,6 +211,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   systemActor: "System",
   becomes: "becomes",
   actionDone: "{action}: done",
+  caseChangedMeanwhile: "Someone else updated this case meanwhile; it has been reloaded, check it and try again",
   fieldRequired: "Please fill in: {field}",
   choose: "Choose",
   chooseUnit: "Choose the lead unit",

@@ -100,6 +100,8 @@ export interface CaseDetail extends CaseSummary {
   pendingExtension: { until: string; reason: string } | null;
   resultNote: string | null;
   lastReturnReason: string | null;
+  /** grows with every change; actions send it back as If-Match so a stale view cannot overwrite */
+  version?: number;
   availableActions?: CaseAction[];
   events?: CaseEvent[];
 }

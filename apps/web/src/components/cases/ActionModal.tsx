@@ -1,10 +1,12 @@
 // One case action as a modal form: validation on the client, the API's refusal shown as a readable
-// message inside the form, success reported and the case reloaded by the caller.
+// message inside the form, success reported and the case reloaded by the caller. The action carries
+// the version of the case on screen (If-Match): if someone changed it meanwhile the server refuses
+// (CONCURRENT_UPDATE) and the form closes, says so and has the caller reload the case.
 import type { CaseAction } from "@civicgrid/shared";
 import { Alert, App, Button, Flex, Form, Modal } from "antd";
 import { useEffect, useState } from "react";
 import { type MessageKey, useI18n } from "../../i18n/index.tsx";
-import { get, post } from "../../lib/api.ts";
+import { ApiError, get, post } from "../../lib/api.ts";
 import { useLoad } from "../../lib/hooks.ts";
 import { ActionFields, type ActionValues, actionBody } from "./ActionFields.tsx";
 import type { CaseView } from "./caseTypes.ts";
@@ -16,9 +18,11 @@ interface Props {
   action: CaseAction | null;
   onClose: () => void;
   onDone: (action: CaseAction) => void;
+  /** the case changed since it was loaded: close and reload */
+  onStale: () => void;
 }
 
-export function ActionModal({ c, action, onClose, onDone }: Props) {
+export function ActionModal({ c, action, onClose, onDone, onStale }: Props) {
   const { t } = useI18n();
   return (
     <Modal
@@ -31,12 +35,12 @@ export function ActionModal({ c, action, onClose, onDone }: Props) {
       footer={null}
     >
       {/* mounted per opening, so every form starts empty */}
-      {action && <ActionForm c={c} action={action} onClose={onClose} onDone={onDone} />}
+      {action && <ActionForm c={c} action={action} onClose={onClose} onDone={onDone} onStale={onStale} />}
     </Modal>
   );
 }
 
-function ActionForm({ c, action, onClose, onDone }: Props & { action: CaseAction }) {
+function ActionForm({ c, action, onClose, onDone, onStale }: Props & { action: CaseAction }) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<ActionValues>();
@@ -61,10 +65,16 @@ function ActionForm({ c, action, onClose, onDone }: Props & { action: CaseAction
     setBusy(true);
     setError(null);
     try {
-      await post(`/cases/${c.id}/actions/${action}`, actionBody(action, values));
+      const ifMatch: Record<string, string> = c.version === undefined ? {} : { "if-match": String(c.version) };
+      await post(`/cases/${c.id}/actions/${action}`, actionBody(action, values), ifMatch);
       message.success(t("actionDone", { action: t(`action_${action}` as MessageKey) }));
       onDone(action);
     } catch (e) {
+      if (e instanceof ApiError && e.body.code === "CONCURRENT_UPDATE") {
+        message.warning(t("caseChangedMeanwhile"));
+        onStale();
+        return;
+      }
       setError(errorText(e, lang, t));
     } finally {
       setBusy(false);

@@ -53,6 +53,10 @@ export function CaseActions({ c, onDone }: { c: CaseView; onDone: () => void }) 
           setOpen(null);
           onDone();
         }}
+        onStale={() => {
+          setOpen(null);
+          onDone();
+        }}
       />
     </>
   );
