@@ -36,6 +36,8 @@ async function main() {
     CIVICGRID_DEMO_PASSWORD: "bench-password-1",
     SEED_HISTORY_CASES: String(HISTORY),
     NODE_ENV: "test",
+    // its own throwaway data folder: the PII and audit keys made at start must not land in ./data
+    DATA_DIR: path.join(tmp, "data"),
   });
 
   let t = performance.now();

@@ -83,6 +83,24 @@ describe("backup and restore", () => {
     await restoreDatabase({ file, adminUrl: adminUrl(), database, force: true });
   });
 
+  it("without a format: one that works with this server (an older pg_dump is passed over)", async () => {
+    const file = path.join(dir, "auto.backup");
+    const format = await backupDatabase(ctx.handle.url, file);
+    const database = `${new URL(ctx.handle.url).pathname.slice(1)}_r_auto`;
+    restored.push(database);
+    expect(await restoreDatabase({ file, adminUrl: adminUrl(), database })).toBe(format);
+    const [before, after] = await Promise.all([digestTables(ctx.handle.url), digestTables(urlOf(database))]);
+    expect(after).toEqual(before);
+    // --force never pulls a database from under a connected client (a running server)
+    const client = new pg.Client({ connectionString: urlOf(database) });
+    await client.connect();
+    try {
+      await expect(restoreDatabase({ file, adminUrl: adminUrl(), database, force: true })).rejects.toThrow(/in use/);
+    } finally {
+      await client.end();
+    }
+  });
+
   it("pg_dump -Fc / pg_restore when a pg_dump of the server's version is installed", async (t) => {
     const client = new pg.Client({ connectionString: ctx.handle.url });
     await client.connect();

@@ -29,7 +29,7 @@ export async function getCase({ services, actor, id, view }: GetCaseOptions) {
       outcome: "success",
       ip: view.ip,
       // the detail shows the exact address (opened for anyone in scope); name, phone and ID stay masked
-      detail: { code: row.code },
+      detail: { code: row.code, personalData: row.address_enc ? ["address"] : [] },
     });
   }
   const [events, mergedCases, photos] = await Promise.all([
