@@ -39,6 +39,11 @@ export const ERRORS = {
     zh: "请先绑定身份验证器(动态口令)后再使用系统",
     en: "Set up an authenticator app (one-time codes) before using the system",
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    zh: "您的密码由管理员设置,请先修改密码后再使用系统",
+    en: "Your password was set by an administrator; change it before using the system",
+  },
   MFA_CODE_INVALID: { status: 401, zh: "动态口令或恢复码不正确", en: "The code or recovery code is not correct" },
   MFA_CHALLENGE_INVALID: {
     status: 401,

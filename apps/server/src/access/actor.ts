@@ -11,4 +11,6 @@ export interface Actor {
   sessionId: string;
   /** a session that may only enrol TOTP (http/auth.ts refuses everything else with 403) */
   mfaEnrolmentOnly?: boolean;
+  /** the password was set by another admin: only /me, /me/password, sign-out and enrolment (403 else) */
+  passwordChangeRequired?: boolean;
 }

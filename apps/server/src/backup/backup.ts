@@ -122,8 +122,8 @@ export async function restoreDatabase({ file, adminUrl, database, force }: Resto
       const users = await admin.query("select 1 from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()", [
         database,
       ]);
-      if (users.rowCount && false) throw new Error(`database ${database} is in use (is the server running?); stop it first`);
-      await admin.query(`drop database ${ident} with (force)`);
+      if (users.rowCount) throw new Error(`database ${database} is in use (is the server running?); stop it first`);
+      await admin.query(`drop database ${ident}`);
     }
     await admin.query(`create database ${ident}`);
   } finally {

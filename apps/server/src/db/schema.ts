@@ -47,6 +47,8 @@ export interface UsersTable {
   totp_enabled_at: Timestamp | null;
   /** bigint: read back as a string */
   totp_last_step: ColumnType<string | null, number | string | null, number | string | null>;
+  /** 016: an admin-role account whose password someone else chose must set its own first */
+  must_change_password: Generated<boolean>;
 }
 
 export interface UserRecoveryCodesTable {

@@ -28,6 +28,8 @@ const Session = Type.Object({
   user: UserRef,
   /** the account must enrol TOTP first: every API but /me, enrolment and sign-out answers 403 */
   mfaEnrolmentRequired: Type.Boolean(),
+  /** the password was set by another admin: every API but /me, /me/password, enrolment and sign-out answers 403 */
+  passwordChangeRequired: Type.Boolean(),
 });
 const Challenge = Type.Object({ mfaRequired: Type.Literal(true), challenge: Type.String() });
 const signInErrors = {
@@ -46,7 +48,7 @@ export async function authRoutes(app: FastifyInstance) {
     request: FastifyRequest,
     reply: FastifyReply,
     token: string,
-    user: { id: string; username: string; roles: string[]; unit_code: string },
+    user: { id: string; username: string; roles: string[]; unit_code: string; must_change_password: boolean },
     mfaEnrolmentRequired: boolean,
   ) => {
     reply.setCookie(SESSION_COOKIE, token, {
@@ -62,6 +64,7 @@ export async function authRoutes(app: FastifyInstance) {
       token,
       user: { id: user.id, username: user.username, roles: user.roles, unitCode: user.unit_code },
       mfaEnrolmentRequired,
+      passwordChangeRequired: user.must_change_password,
     };
   };
 
@@ -199,7 +202,11 @@ export async function authRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const actor = actorOf(request);
-      return { ...presentMe(actor, services.places), mfaEnrolmentRequired: Boolean(actor.mfaEnrolmentOnly) };
+      return {
+        ...presentMe(actor, services.places),
+        mfaEnrolmentRequired: Boolean(actor.mfaEnrolmentOnly),
+        passwordChangeRequired: Boolean(actor.passwordChangeRequired),
+      };
     },
   );
 

@@ -45,6 +45,7 @@ export async function identityRoutes(app: FastifyInstance) {
   r.post(
     "/me/password",
     {
+      config: { passwordChange: true },
       preHandler: loginLimit(app, "password-change"),
       schema: {
         tags: ["auth"],

@@ -25,6 +25,7 @@ export async function authenticateSession({ services, token }: { services: Servi
       "users.roles",
       "users.unit_code",
       "users.active",
+      "users.must_change_password",
     ])
     .where("sessions.token_hash", "=", hashToken(token))
     .executeTakeFirst();
@@ -46,5 +47,7 @@ export async function authenticateSession({ services, token }: { services: Servi
     unit,
     sessionId: row.sessionId,
     mfaEnrolmentOnly: row.mfa_enrolment_only,
+    // read from the account, not the session: changing the password frees every session at once
+    passwordChangeRequired: row.must_change_password,
   };
 }

@@ -1,5 +1,6 @@
 // "Change my password": the current password first (a wrong one counts toward the lockout, like a
-// failed sign-in), then the new one through the policy. Every other session of the account ends.
+// failed sign-in), then the new one through the policy. Every other session of the account ends, and
+// an account that had to replace an admin-set password (016) is free again.
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
@@ -55,7 +56,7 @@ export async function changeOwnPassword({
   const revoked = await db.transaction().execute(async (trx) => {
     await trx
       .updateTable("users")
-      .set({ password_hash: hash, updated_at: now })
+      .set({ password_hash: hash, updated_at: now, must_change_password: false })
       .where("id", "=", actor.userId)
       .execute();
     const r = await trx

@@ -9,7 +9,7 @@ import { AppError } from "../errors.ts";
 import { hashPassword } from "../lib/password.ts";
 import type { AdminUserRow } from "../presenters/admin-user.ts";
 import type { Services } from "../services.ts";
-import { checkPassword, checkSeat } from "../users/account-rules.ts";
+import { checkPassword, checkSeat, mustChangeGivenPassword } from "../users/account-rules.ts";
 import { checkGrids, replaceGrids } from "../users/grid-assignments.ts";
 
 export interface CreateUserInput {
@@ -51,6 +51,8 @@ export async function createUser({ services, actor, ip, input }: CreateUserOptio
           password_hash: passwordHash,
           unit_code: unit.code,
           roles,
+          // an admin role's first password is the creator's: the holder must replace it (016)
+          must_change_password: mustChangeGivenPassword(roles),
           created_at: now,
           updated_at: now,
         })

@@ -37,6 +37,7 @@ export async function logInTotp({ services, challenge, code, ip }: LogInTotpOpti
       "users.unit_code",
       "users.active",
       "users.locked_until",
+      "users.must_change_password",
     ])
     .where("login_challenges.token_hash", "=", hashToken(challenge))
     .executeTakeFirst();
@@ -78,5 +79,14 @@ export async function logInTotp({ services, challenge, code, ip }: LogInTotpOpti
   await clearFailures(db, row.id);
   const token = await openSession(services, row.id, ip, false);
   await audit("success", { step: "totp", factor: matched });
-  return { token, user: { id: row.id, username: row.username, roles: row.roles, unit_code: row.unit_code } };
+  return {
+    token,
+    user: {
+      id: row.id,
+      username: row.username,
+      roles: row.roles,
+      unit_code: row.unit_code,
+      must_change_password: row.must_change_password,
+    },
+  };
 }

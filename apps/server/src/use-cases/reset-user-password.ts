@@ -39,7 +39,14 @@ export async function resetUserPassword({ services, actor, ip, userId }: ResetUs
   const { username, sessionsRevoked } = await services.db.transaction().execute(async (trx) => {
     const user = await trx
       .updateTable("users")
-      .set({ password_hash: passwordHash, updated_at: now, failed_logins: 0, locked_until: null })
+      .set({
+        password_hash: passwordHash,
+        updated_at: now,
+        failed_logins: 0,
+        locked_until: null,
+        // the resetting admin knows this password: an admin-role holder must replace it (016)
+        must_change_password: adminTarget,
+      })
       .where("id", "=", userId)
       .returning(["id", "username"])
       .executeTakeFirst();

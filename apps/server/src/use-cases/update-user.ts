@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
 import type { AdminUserRow } from "../presenters/admin-user.ts";
 import type { Services } from "../services.ts";
-import { checkSeat, refuse, revokeSessions } from "../users/account-rules.ts";
+import { checkSeat, mustChangeGivenPassword, refuse, revokeSessions } from "../users/account-rules.ts";
 import { checkGrids, gridsOfUsers, replaceGrids } from "../users/grid-assignments.ts";
 
 export interface UpdateUserOptions {
@@ -74,7 +74,17 @@ export async function updateUser({ services, actor, ip, userId, patch }: UpdateU
     if (Object.keys(changes).length) {
       await trx
         .updateTable("users")
-        .set({ display_name: displayName, unit_code: unitCode, roles, active, updated_at: now })
+        .set({
+          display_name: displayName,
+          unit_code: unitCode,
+          roles,
+          active,
+          updated_at: now,
+          // a business account turned admin has a password its creator knew: it must be replaced (016)
+          ...(mustChangeGivenPassword(roles) && !mustChangeGivenPassword(before.roles as Role[])
+            ? { must_change_password: true }
+            : {}),
+        })
         .where("id", "=", userId)
         .execute();
       if (changes.active && !active) sessionsRevoked = await revokeSessions(trx, userId, now);

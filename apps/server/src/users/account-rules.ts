@@ -2,7 +2,7 @@
 // against the unit row, and session revocation. Refusals are 422 VALIDATION_FAILED as the contract
 // says: the request is well-formed, the organisation's rules refuse it.
 import { rolesMisfitting, validRoleSet } from "@civicgrid/domain";
-import type { Role, UnitType } from "@civicgrid/shared";
+import { ADMIN_ROLES, type Role, type UnitType } from "@civicgrid/shared";
 import type { Db } from "../db/connect.ts";
 import { AppError } from "../errors.ts";
 import { MIN_PASSWORD_LENGTH, PASSWORD_PROBLEM_TEXT, passwordProblem } from "../lib/password-policy.ts";
@@ -40,6 +40,14 @@ export async function checkSeat(trx: Db, roles: readonly Role[], unitCode: strin
 export function checkPassword(password: string, username: string, field = "password") {
   const problem = passwordProblem(password, username);
   if (problem) throw refuse(field, PASSWORD_PROBLEM_TEXT[problem], { reason: problem });
+}
+
+/**
+ * An account holding one of the three admin roles, given a password by someone else (created, reset
+ * or re-roled by another admin), must choose its own at its first sign-in: whoever set it cannot use it.
+ */
+export function mustChangeGivenPassword(roles: readonly Role[]): boolean {
+  return roles.some((r) => ADMIN_ROLES.includes(r));
 }
 
 /** Ends every open session of the user at once: the next request with their token gets 401. */
