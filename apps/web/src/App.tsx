@@ -13,6 +13,7 @@ import { AuthProvider, useAuth } from "./lib/auth.tsx";
 import { homePathFor } from "./lib/menu.ts";
 import { EnrolmentPage } from "./pages/EnrolmentPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
+import { PasswordChangePage } from "./pages/PasswordChangePage.tsx";
 
 // every page but the sign-in is loaded on demand, so the first load stays small
 const InboxPage = lazy(() => import("./pages/InboxPage.tsx").then((m) => ({ default: m.InboxPage })));
@@ -36,6 +37,8 @@ function Shell() {
   const { me, loading } = useAuth();
   if (loading) return <Spin fullscreen />;
   if (!me) return <LoginPage />;
+  // an admin account whose password another admin set: its own password first, then the rest
+  if (me.passwordChangeRequired) return <PasswordChangePage />;
   // an account that must have TOTP and has none: nothing but the enrolment until it is done
   if (me.mfaEnrolmentRequired) return <EnrolmentPage />;
   return (

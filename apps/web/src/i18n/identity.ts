@@ -51,6 +51,9 @@ export const identityZh = {
   idResetTotp: "重置两步验证",
   idResetPassword: "重置管理员密码",
   idResetTotpDone: "已重置 {user} 的两步验证,其登录已退出",
+  idMustChangeTitle: "请先修改密码",
+  idMustChangeHint: "您的密码由其他管理员设置。为保证只有您本人知道密码,请先设置新密码再使用系统。",
+  idMustChangeCurrent: "管理员给您的密码",
 };
 
 export const identityEn: Record<keyof typeof identityZh, string> = {
@@ -107,4 +110,8 @@ export const identityEn: Record<keyof typeof identityZh, string> = {
   idResetTotp: "Reset two-step verification",
   idResetPassword: "Reset admin password",
   idResetTotpDone: "Two-step verification of {user} was reset and they were signed out",
+  idMustChangeTitle: "Change your password first",
+  idMustChangeHint:
+    "Your password was set by another administrator. So that only you know it, choose a new one before using the system.",
+  idMustChangeCurrent: "The password you were given",
 };

@@ -32,6 +32,8 @@ export interface Me {
     | { kind: "none" };
   /** the account must enrol TOTP before anything else (an enrolment-only session) */
   mfaEnrolmentRequired?: boolean;
+  /** the password was set by another admin: it must be changed before anything else */
+  passwordChangeRequired?: boolean;
 }
 
 export interface CaseSummary {

@@ -1,9 +1,10 @@
 // 账号安全: change my password, my two-step verification (enrol, new recovery codes, turn off where
 // the policy allows).
-import { App, Button, Card, Descriptions, Form, Input, Modal, Space, Tag, Typography } from "antd";
+import { App, Button, Card, Descriptions, Input, Modal, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { ErrorAlert } from "../components/admin/ErrorAlert.tsx";
 import { useFetch } from "../components/admin/useFetch.ts";
+import { ChangePasswordForm } from "../components/identity/ChangePasswordForm.tsx";
 import { RecoveryCodes, TotpEnrolment } from "../components/identity/TotpEnrolment.tsx";
 import { useI18n } from "../i18n/index.tsx";
 import { ApiError, post } from "../lib/api.ts";
@@ -32,18 +33,8 @@ export function AccountSecurityPage() {
   const state = useFetch<AccountSecurity>("/me/security");
   const [codes, setCodes] = useState<string[] | null>(null);
   const [enrolling, setEnrolling] = useState(false);
-  const [form] = Form.useForm();
   const fail = (err: unknown) => message.error(err instanceof ApiError ? err.text(lang) : String(err));
 
-  const changePassword = async (v: { currentPassword: string; newPassword: string }) => {
-    try {
-      await post("/me/password", { currentPassword: v.currentPassword, newPassword: v.newPassword });
-      form.resetFields();
-      message.success(t("idPasswordChanged"));
-    } catch (err) {
-      fail(err);
-    }
-  };
   const s = state.data;
 
   return (
@@ -126,42 +117,7 @@ export function AccountSecurityPage() {
         ) : null}
       </Card>
       <Card size="small" title={t("idChangePassword")}>
-        <Form form={form} layout="vertical" onFinish={changePassword} requiredMark={false} style={{ maxWidth: 360 }}>
-          <Form.Item
-            name="currentPassword"
-            label={t("idCurrentPassword")}
-            rules={[{ required: true, message: t("required") }]}
-          >
-            <Input.Password autoComplete="current-password" />
-          </Form.Item>
-          <Form.Item
-            name="newPassword"
-            label={t("idNewPassword")}
-            extra={t("idPasswordRule")}
-            rules={[{ required: true, min: 12, message: t("idPasswordRule") }]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Form.Item
-            name="confirm"
-            label={t("idConfirmPassword")}
-            dependencies={["newPassword"]}
-            rules={[
-              { required: true, message: t("required") },
-              ({ getFieldValue }) => ({
-                validator: (_, v) =>
-                  v === getFieldValue("newPassword")
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t("idPasswordMismatch"))),
-              }),
-            ]}
-          >
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit">
-            {t("idChangePassword")}
-          </Button>
-        </Form>
+        <ChangePasswordForm />
       </Card>
     </div>
   );
