@@ -1,6 +1,7 @@
 // The 12345 desk in Chromium, keyboard first: the agent types the caller's phone and sees their
 // earlier case, places the call in 裕华社区 by name, types what the caller says next to an open case
-// about the same manhole, attaches the call to it with Alt+1 and Enter (its me-too count goes up);
+// about the same manhole, attaches the call to it with Alt+1 and Enter (its me-too count goes up; the
+// caller is listed masked, and the agent unmasks the reporter with a reason to call back);
 // then answers a consultation and closes it at once (Ctrl+Shift+Enter); then imports a CSV of
 // tickets with one bad row: the report shows it, and the good rows are cases.
 import { mkdtempSync, writeFileSync } from "node:fs";
@@ -96,10 +97,21 @@ describe("the 12345 desk", () => {
     await page.getByTestId("case-page").waitFor();
     expect(page.url()).toContain(open.id);
     await expectStatus(page, "reported");
+    // the further caller is listed masked: name and phone (issue 5: masked by default everywhere)
     const callers = page.getByTestId("case-caller");
     await callers.first().waitFor();
     await expect.poll(() => callers.first().textContent()).toContain("138****8000");
-    expect(await callers.first().textContent()).toContain("王女士");
+    expect(await callers.first().textContent()).toContain("王**");
+    const shown = (await page.getByTestId("case-page").textContent()) ?? "";
+    for (const clear of ["王女士", CALLER, "13700137000"]) expect(shown).not.toContain(clear);
+    // to call the reporter back the agent unmasks them on the case page, giving a reason (audited)
+    const phone = page.getByTestId("reporter-phone");
+    expect(await phone.textContent()).toBe("137****7000");
+    await page.getByTestId("reveal-phone").click();
+    await page.getByTestId("reveal-reason").fill("回访核实井盖位置");
+    await page.getByTestId("reveal-submit").click();
+    await expect.poll(() => phone.textContent(), { timeout: 10_000 }).toContain("13700137000");
+    expect(await page.getByTestId("reveal-phone").count()).toBe(0);
     const events = await page
       .getByTestId("timeline-event")
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-action")));

@@ -1,6 +1,7 @@
 // The signed-in worker on the phone. Unlike the workbench, the app must open without a network: the
 // last known user is kept on the device and used when /me cannot be reached (the cookie session is
 // checked again as soon as the server answers; a 401 returns to the sign-in screen, the outbox kept).
+// An account with TOTP signs in in two steps: the password answers a challenge, a code finishes it.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { ApiError, get, post, setUnauthenticatedHandler } from "../lib/api.ts";
 import type { Me } from "../lib/types.ts";
@@ -15,7 +16,10 @@ interface Session {
   loading: boolean;
   /** the user comes from the device, not from the server (no network at start) */
   offlineSession: boolean;
-  signIn: (username: string, password: string) => Promise<void>;
+  /** step 1; `challenge` when the account has TOTP and a code must follow (verifyCode) */
+  signIn: (username: string, password: string) => Promise<{ challenge: string } | null>;
+  /** step 2: a 6-digit TOTP code or a recovery code for the challenge */
+  verifyCode: (challenge: string, code: string) => Promise<void>;
   signOut: () => Promise<void>;
 }
 
@@ -78,8 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return subscribeNetwork(check);
   }, [offlineSession]);
 
-  const signIn = useCallback(async (username: string, password: string) => {
-    await post("/auth/login", { username, password });
+  const startSession = useCallback(async () => {
     const m = await get<Me>("/me");
     // what an earlier user read on this phone is not for this one
     if (cachedMe()?.id !== m.id) await clearCachedReads();
@@ -87,6 +90,24 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setOfflineSession(false);
     setMe(m);
   }, []);
+
+  const signIn = useCallback(
+    async (username: string, password: string) => {
+      const res = await post<{ mfaRequired?: boolean; challenge?: string }>("/auth/login", { username, password });
+      if (res.mfaRequired && res.challenge) return { challenge: res.challenge };
+      await startSession();
+      return null;
+    },
+    [startSession],
+  );
+
+  const verifyCode = useCallback(
+    async (challenge: string, code: string) => {
+      await post("/auth/login/totp", { challenge, code });
+      await startSession();
+    },
+    [startSession],
+  );
 
   const signOut = useCallback(async () => {
     await post("/auth/logout").catch(() => {});
@@ -97,8 +118,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ me, loading, offlineSession, signIn, signOut }),
-    [me, loading, offlineSession, signIn, signOut],
+    () => ({ me, loading, offlineSession, signIn, verifyCode, signOut }),
+    [me, loading, offlineSession, signIn, verifyCode, signOut],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
