@@ -52,6 +52,7 @@ async function staff(username: string) {
   };
   return {
     get: (path: string) => call("GET", path),
+    post: (path: string, body: Record<string, unknown>) => call("POST", path, body),
     act: (action: string, body: Record<string, unknown> = {}) =>
       call("POST", `/cases/${caseId}/actions/${action}`, body),
     async photo(): Promise<string> {
@@ -155,9 +156,14 @@ describe("the citizens' portal", () => {
       source: "web",
       status: "reported",
       communityName: "裕华社区",
-      reporter: { name: NAME, phone: "139****0001" },
+      reporter: { name: "赵**", phone: "139****0001" },
     });
     expect(c.photos).toHaveLength(1);
+    // masked by default: the clear name and number appear nowhere in the case
+    for (const clear of [NAME, PHONE]) expect(JSON.stringify(c)).not.toContain(clear);
+    // the centre (pii:unmask) sees them by giving a reason, which the server audits
+    const revealed = await centre.post(`/cases/${caseId}/reporter/reveal`, { reason: "回访核实反映人诉求" });
+    expect(revealed).toMatchObject({ name: NAME, phone: PHONE });
     await closeByStaff();
   });
 
@@ -214,7 +220,7 @@ describe("the citizens' portal", () => {
     expect(text).not.toContain("13812345678");
     await expect.poll(() => card.locator("img").count()).toBeGreaterThan(0);
     const wall = (await page.getByTestId("p-results").textContent()) ?? "";
-    for (const secret of [NAME, PHONE, "139****0001", DESCRIPTION, "张伟", "刘芳", "陈静"]) {
+    for (const secret of [NAME, "赵**", PHONE, "139****0001", DESCRIPTION, "张伟", "刘芳", "陈静"]) {
       expect(wall).not.toContain(secret);
     }
     await card.scrollIntoViewIfNeeded();
@@ -227,23 +233,54 @@ describe("the citizens' portal", () => {
     expect(errors).toEqual([]);
   });
 
-  it("the system admin bars a phone in the workbench; the portal then refuses it a code", async () => {
+  it("the system admin bars phones (listed masked, found by full number); the portal refuses a code until lifted", async () => {
+    // two numbers with the same masked form: the list alone cannot tell them apart
     const barred = "13912340099";
+    const twin = "13956780099";
     const admin = await signIn(browser, "sysadmin");
     await admin.page.goto(`${base()}/admin/banned-phones`);
     await admin.page.getByTestId("banned-phones").waitFor();
-    await admin.page.getByTestId("ban-add").click();
-    await admin.page.getByTestId("ban-phone").fill(barred);
-    await admin.page.getByTestId("ban-reason").fill("恶意重复提交虚假诉求");
-    await admin.page.locator(".ant-modal-footer").getByRole("button", { name: "禁用手机号" }).click();
-    await admin.page.getByRole("cell", { name: barred }).waitFor();
+    for (const phone of [barred, twin]) {
+      await admin.page.getByTestId("ban-add").click();
+      await admin.page.getByTestId("ban-phone").fill(phone);
+      await admin.page.getByTestId("ban-reason").fill(phone === barred ? "恶意重复提交虚假诉求" : "冒用他人号码");
+      await admin.page.locator(".ant-modal-footer").getByRole("button", { name: "禁用手机号" }).click();
+      await admin.page.getByTestId("ban-form").waitFor({ state: "detached" });
+    }
+    // the list shows numbers masked; the full number finds its own entry (keyed hash, not decryption)
+    const list = admin.page.getByTestId("banned-phones");
+    await expect.poll(() => list.getByRole("cell", { name: "139****0099" }).count()).toBe(2);
+    const search = admin.page.getByRole("searchbox", { name: "按号码搜索" });
+    await search.fill(barred);
+    await search.press("Enter");
+    const rows = list.locator("tbody tr.ant-table-row");
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining("恶意重复提交虚假诉求")]);
+    expect(await rows.first().getByRole("cell", { name: "139****0099" }).count()).toBe(1);
+    for (const clear of [barred, twin]) expect(await list.textContent()).not.toContain(clear);
     await screenshot(admin.page, "46-admin-banned-phones");
-    await admin.context.close();
 
     await page.getByTestId("p-nav-report").click();
-    await page.getByTestId("p-phone").fill(barred);
-    await page.getByTestId("p-send-code").click();
+    // (one try per number: the portal allows one code request per phone a minute, refused or not)
+    const sendCode = async (phone: string) => {
+      await page.getByTestId("p-phone").fill(phone);
+      await page.getByTestId("p-send-code").click();
+    };
+    await sendCode(twin);
     await expect.poll(async () => (await page.getByTestId("p-otp-error").textContent()) ?? "").toContain("12345");
+
+    // lifting the entry found by the full number frees that number, and only that one
+    await rows.first().getByRole("button", { name: "解除禁用" }).click();
+    await admin.page.locator(".ant-popconfirm").getByRole("button", { name: "确定" }).click();
+    await expect.poll(() => rows.count()).toBe(0);
+    await search.fill(twin);
+    await search.press("Enter");
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining("冒用他人号码")]);
+    await admin.context.close();
+
+    await sendCode(barred);
+    await page.getByTestId("p-code-sent").waitFor();
+    expect(await page.getByTestId("p-code-sent").textContent()).toContain("139****0099");
+    expect(await page.getByTestId("p-otp-error").count()).toBe(0);
     expect(errors).toEqual([]);
   });
 });
