@@ -26,7 +26,7 @@ export function ReporterPhone({ caseId, masked }: { caseId: string; masked: stri
   const [form] = Form.useForm<{ reason: string }>();
   const [open, setOpen] = useState(false);
   const [revealed, setRevealed] = useState<Revealed | null>(null);
-  const full = revealed ? masked : null;
+  const full = revealed?.phone ?? null;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const allowed = me?.roles.some((r) => MAY_REVEAL.includes(r)) ?? false;

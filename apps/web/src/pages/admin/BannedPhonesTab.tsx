@@ -80,7 +80,7 @@ export function BannedPhonesTab() {
 
   const lift = async (b: BannedPhone) => {
     try {
-      await api("DELETE", `/admin/banned-phones/${encodeURIComponent(b.phone)}`);
+      await api("DELETE", `/admin/banned-phones/${encodeURIComponent(b.id)}`);
       message.success(t("banLifted"));
       list.reload();
     } catch (e) {
