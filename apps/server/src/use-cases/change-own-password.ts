@@ -4,10 +4,10 @@
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
-import { hashPassword, verifyPassword } from "../lib/password.ts";
+import { hashPassword } from "../lib/password.ts";
 import type { Services } from "../services.ts";
 import { checkPassword } from "../users/account-rules.ts";
-import { countFailure, LOCK_MINUTES, lockedError } from "../users/identity.ts";
+import { confirmOwnPassword } from "../users/confirm-own-password.ts";
 
 export interface ChangeOwnPasswordOptions {
   services: Services;
@@ -26,25 +26,7 @@ export async function changeOwnPassword({
 }: ChangeOwnPasswordOptions) {
   const { db, clock } = services;
   const now = clock.now();
-  const user = await db
-    .selectFrom("users")
-    .select(["password_hash"])
-    .where("id", "=", actor.userId)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(currentPassword, user.password_hash))) {
-    const { locked } = await countFailure(db, actor.userId, now);
-    await recordAudit(services, {
-      actor,
-      action: "auth.password.change",
-      objectType: "user",
-      objectId: actor.userId,
-      outcome: "failure",
-      ip,
-      detail: { code: "CURRENT_PASSWORD_WRONG" },
-    });
-    if (locked) throw lockedError(new Date(now.getTime() + LOCK_MINUTES * 60_000), now);
-    throw new AppError("CURRENT_PASSWORD_WRONG");
-  }
+  await confirmOwnPassword({ services, actor, ip, password: currentPassword, action: "auth.password.change" });
   checkPassword(newPassword, actor.username, "newPassword");
   if (newPassword === currentPassword)
     throw new AppError(

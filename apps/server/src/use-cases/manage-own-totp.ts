@@ -4,9 +4,9 @@ import type { Role } from "@civicgrid/shared";
 import type { Actor } from "../access/actor.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
-import { verifyPassword } from "../lib/password.ts";
 import type { Services } from "../services.ts";
-import { countFailure, LOCK_MINUTES, lockedError, mustHaveTotp } from "../users/identity.ts";
+import { confirmOwnPassword } from "../users/confirm-own-password.ts";
+import { mustHaveTotp } from "../users/identity.ts";
 import { clearTotp, replaceRecoveryCodes } from "../users/recovery-codes.ts";
 
 export interface ManageOwnTotpOptions {
@@ -17,27 +17,8 @@ export interface ManageOwnTotpOptions {
 }
 
 async function confirmPassword({ services, actor, ip, password }: ManageOwnTotpOptions, action: string) {
-  const now = services.clock.now();
-  const u = await services.db
-    .selectFrom("users")
-    .select(["password_hash", "totp_secret_enc"])
-    .where("id", "=", actor.userId)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(password, u.password_hash))) {
-    const { locked } = await countFailure(services.db, actor.userId, now);
-    await recordAudit(services, {
-      actor,
-      action,
-      objectType: "user",
-      objectId: actor.userId,
-      outcome: "failure",
-      ip,
-      detail: { code: "CURRENT_PASSWORD_WRONG" },
-    });
-    if (locked) throw lockedError(new Date(now.getTime() + LOCK_MINUTES * 60_000), now);
-    throw new AppError("CURRENT_PASSWORD_WRONG");
-  }
-  if (!u.totp_secret_enc) throw new AppError("MFA_NOT_ENROLLED");
+  const { totpSecretEnc } = await confirmOwnPassword({ services, actor, ip, password, action });
+  if (!totpSecretEnc) throw new AppError("MFA_NOT_ENROLLED");
 }
 
 export async function regenerateRecoveryCodes(opts: ManageOwnTotpOptions) {
