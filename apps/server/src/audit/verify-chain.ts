@@ -3,11 +3,12 @@
 // prev_hash must be the `lastPurgedHash` an `audit.purge` record carries (that record is itself in
 // the chain, so it cannot be forged without the key); otherwise rows were deleted outside a purge.
 import type { Db } from "../db/connect.ts";
+import type { Anchor } from "./anchors.ts";
 import { chainHash } from "./chain.ts";
 
 export interface BrokenLink {
   id: number;
-  problem: "unhashed" | "hash" | "prev_hash" | "anchor";
+  problem: "unhashed" | "hash" | "prev_hash" | "anchor" | "head";
   message: string;
 }
 
@@ -19,13 +20,23 @@ export interface ChainReport {
   /** the first row's id when earlier rows were purged (its prev_hash is the purge's last hash) */
   anchoredAfterPurge: number | null;
   broken: BrokenLink | null;
+  /** the newest row's hash (hex), what the daily job records outside the database */
+  lastHash: string | null;
+  /** heads recorded outside the database (anchors.ts) that were checked */
+  headsChecked: number;
 }
 
 export const PURGE_ACTION = "audit.purge";
 
 const hex = (b: Buffer | null) => (b ? b.toString("hex") : "null");
 
-export async function verifyAuditChain(db: Db, key: Buffer, batchSize = 1000): Promise<ChainReport> {
+/** `heads`: chain heads recorded outside the database; each must still be there with its hash. */
+export async function verifyAuditChain(
+  db: Db,
+  key: Buffer,
+  batchSize = 1000,
+  heads: readonly Anchor[] = [],
+): Promise<ChainReport> {
   return db
     .transaction()
     .setIsolationLevel("repeatable read")
@@ -37,6 +48,8 @@ export async function verifyAuditChain(db: Db, key: Buffer, batchSize = 1000): P
         lastId: null,
         anchoredAfterPurge: null,
         broken: null,
+        lastHash: null,
+        headsChecked: 0,
       };
       const purgedHashes = new Set<string>();
       let anchor: { id: number; prevHash: string } | null = null;
@@ -88,6 +101,7 @@ export async function verifyAuditChain(db: Db, key: Buffer, batchSize = 1000): P
         if (rows.length < batchSize) break;
         after = Number(rows[rows.length - 1]?.id);
       }
+      report.lastHash = prev ? (prev as { hash: Buffer }).hash.toString("hex") : null;
       if (anchor) {
         if (!purgedHashes.has(anchor.prevHash)) {
           report.ok = false;
@@ -98,6 +112,33 @@ export async function verifyAuditChain(db: Db, key: Buffer, batchSize = 1000): P
           };
         } else report.anchoredAfterPurge = anchor.id;
       }
+      if (report.ok) await checkHeads(trx, heads, report);
       return report;
     });
+}
+
+/** Rows older than the first remaining one were purged; every later recorded head must be intact. */
+async function checkHeads(trx: Db, heads: readonly Anchor[], report: ChainReport): Promise<void> {
+  const live = heads.filter((h) => report.firstId !== null && h.id >= report.firstId);
+  const gone = report.firstId === null ? heads : [];
+  const ids = live.map((h) => String(h.id));
+  const rows = ids.length
+    ? await trx.selectFrom("audit_log").select(["id", "hash"]).where("id", "in", ids).execute()
+    : [];
+  const found = new Map(rows.map((r) => [Number(r.id), r.hash?.toString("hex") ?? null]));
+  report.headsChecked = live.length + gone.length;
+  for (const h of [...gone, ...live]) {
+    const hash = found.get(h.id);
+    if (hash === h.hash) continue;
+    report.ok = false;
+    report.broken = {
+      id: h.id,
+      problem: "head",
+      message:
+        hash === undefined
+          ? `row ${h.id}, recorded outside the database on ${h.at} as the chain's head, is gone: the newest rows were deleted`
+          : `row ${h.id}, recorded outside the database on ${h.at} as the chain's head, has another hash now: the chain was rewritten`,
+    };
+    return;
+  }
 }

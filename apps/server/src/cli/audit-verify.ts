@@ -4,6 +4,7 @@
 // 1: broken; 2: could not check (no database, no key).
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { readAnchors } from "../audit/anchors.ts";
 import { AUDIT_KEY_NAME } from "../audit/chain.ts";
 import { verifyAuditChain } from "../audit/verify-chain.ts";
 import { ConfigError, loadConfig } from "../config.ts";
@@ -36,11 +37,12 @@ async function main(): Promise<number> {
   const handle = openPool(url, embedded, 2);
   try {
     const started = Date.now();
-    const r = await verifyAuditChain(handle.db, key);
+    const r = await verifyAuditChain(handle.db, key, undefined, await readAnchors(config.dataDir));
     const range = r.rows ? `ids ${r.firstId}–${r.lastId}` : "no rows";
     const anchor = r.anchoredAfterPurge ? `, anchored after a recorded purge at id ${r.anchoredAfterPurge}` : "";
     if (r.ok) {
-      console.log(`audit chain OK: ${r.rows} rows (${range}${anchor}) in ${Date.now() - started} ms`);
+      const heads = r.headsChecked ? `; ${r.headsChecked} recorded heads intact` : "";
+      console.log(`audit chain OK: ${r.rows} rows (${range}${anchor}${heads}) in ${Date.now() - started} ms`);
       return 0;
     }
     console.log(`audit chain BROKEN at id ${r.broken?.id} (${r.broken?.problem}): ${r.broken?.message}`);

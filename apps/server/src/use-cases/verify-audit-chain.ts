@@ -2,6 +2,7 @@
 // `npm run audit:verify`); the check itself is recorded.
 import type { Actor } from "../access/actor.ts";
 import { requirePermissionAudited } from "../access/require-audited.ts";
+import { readAnchors } from "../audit/anchors.ts";
 import { auditKey } from "../audit/chain.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { verifyAuditChain } from "../audit/verify-chain.ts";
@@ -15,7 +16,8 @@ export interface VerifyAuditChainOptions {
 
 export async function verifyAuditChainFor({ services, actor, ip }: VerifyAuditChainOptions) {
   await requirePermissionAudited(services, actor, "audit:read", { action: "audit.verify", ip });
-  const report = await verifyAuditChain(services.db, auditKey(services.config));
+  const heads = await readAnchors(services.config.dataDir);
+  const report = await verifyAuditChain(services.db, auditKey(services.config), undefined, heads);
   await recordAudit(services, {
     actor,
     action: "audit.verify",
