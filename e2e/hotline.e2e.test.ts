@@ -112,6 +112,14 @@ describe("the 12345 desk", () => {
     await page.getByTestId("reveal-submit").click();
     await expect.poll(() => phone.textContent(), { timeout: 10_000 }).toContain("13700137000");
     expect(await page.getByTestId("reveal-phone").count()).toBe(0);
+    // and the me-too caller likewise, one row at a time, with the same reason dialog
+    await expect.poll(() => page.getByTestId("reveal-reason").count()).toBe(0);
+    await callers.first().getByTestId("reveal-caller").click();
+    await page.getByTestId("reveal-reason").fill("回访附议来电人");
+    await page.getByTestId("reveal-submit").click();
+    await expect.poll(() => callers.first().textContent(), { timeout: 10_000 }).toContain(CALLER);
+    expect(await callers.first().textContent()).toContain("王女士");
+    expect(await callers.first().getByTestId("reveal-caller").count()).toBe(0);
     const events = await page
       .getByTestId("timeline-event")
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-action")));

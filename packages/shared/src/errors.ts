@@ -73,6 +73,7 @@ export const ERRORS = {
   NOT_FOUND: { status: 404, zh: "资源不存在", en: "Not found" },
   ROUTE_NOT_FOUND: { status: 404, zh: "接口不存在", en: "No such endpoint" },
   CASE_NOT_FOUND: { status: 404, zh: "案件不存在", en: "Case not found" },
+  CALLER_NOT_FOUND: { status: 404, zh: "该案件没有这位附议来电人", en: "No such caller on this case" },
   UNIT_NOT_FOUND: { status: 404, zh: "单位不存在", en: "Unit not found" },
   UNKNOWN_ACTION: { status: 404, zh: "未知的案件操作", en: "Unknown case action" },
   USER_NOT_FOUND: { status: 404, zh: "账号不存在", en: "User not found" },

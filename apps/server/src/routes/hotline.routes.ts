@@ -29,6 +29,8 @@ import { listCallerCases } from "../use-cases/list-caller-cases.ts";
 import { listCaseCallers } from "../use-cases/list-case-callers.ts";
 import { listHotlineImports } from "../use-cases/list-hotline-imports.ts";
 import { resolveConsultation } from "../use-cases/resolve-consultation.ts";
+import { revealCaseCaller } from "../use-cases/reveal-case-caller.ts";
+import { MIN_REVEAL_REASON } from "../use-cases/reveal-reporter-phone.ts";
 import { searchPlaces } from "../use-cases/search-places.ts";
 import { uploadHotlineImport } from "../use-cases/upload-hotline-import.ts";
 
@@ -238,6 +240,40 @@ export async function hotlineRoutes(app: FastifyInstance) {
       });
       return presentPage(result, presentCaller);
     },
+  );
+
+  r.post(
+    "/cases/:id/callers/:callerId/reveal",
+    {
+      schema: {
+        tags: ["hotline"],
+        summary: "A further caller's full name and phone, with a reason (pii:unmask; audited without the values)",
+        params: Type.Object({
+          id: Type.String({ format: "uuid" }),
+          callerId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
+        }),
+        body: Type.Object(
+          { reason: Type.String({ minLength: MIN_REVEAL_REASON, maxLength: 500, pattern: "\\S" }) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            name: Type.Union([Type.String(), Type.Null()]),
+            phone: Type.Union([Type.String(), Type.Null()]),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      revealCaseCaller({
+        services,
+        actor: actorOf(request),
+        caseId: request.params.id,
+        callerId: request.params.callerId,
+        reason: request.body.reason,
+        ip: request.ip,
+      }),
   );
 
   r.post(

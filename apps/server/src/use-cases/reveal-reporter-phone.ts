@@ -4,7 +4,7 @@
 import { can } from "@civicgrid/domain";
 import type { Actor } from "../access/actor.ts";
 import { scopeCases } from "../access/case-scope.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { type AuditEntry, recordAudit } from "../audit/record-audit.ts";
 import { AppError } from "../errors.ts";
 import type { Services } from "../services.ts";
 
@@ -23,15 +23,8 @@ export async function revealReporter(
   { services, actor, caseId, reason, ip }: RevealReporterOptions,
   rule = { action: "case.reporter-reveal", minReason: MIN_REVEAL_REASON },
 ) {
-  const audit = { actor, action: rule.action, objectType: "case", objectId: caseId, ip };
-  const why = reason.trim();
-  if (!can(actor.roles, "pii:unmask")) {
-    await recordAudit(services, { ...audit, outcome: "denied", detail: { reason: why } });
-    throw new AppError("FORBIDDEN", { permission: "pii:unmask" });
-  }
-  if ([...why].length < rule.minReason) {
-    throw new AppError("VALIDATION_FAILED", { field: "reason", problem: `at least ${rule.minReason} characters` });
-  }
+  const audit: RevealAudit = { actor, action: rule.action, objectType: "case", objectId: caseId, ip };
+  const why = await guardReveal(services, audit, reason, rule.minReason);
   const row = await scopeCases(
     services.db
       .selectFrom("cases")
@@ -48,17 +41,43 @@ export async function revealReporter(
     idNumber: pii.open("cases.reporter_id_number", row.reporter_id_number_enc),
     address: pii.open("cases.address", row.address_enc),
   };
+  await recordReveal(services, audit, { reason: why, code: row.code }, revealed);
+  return revealed;
+}
+
+/** Who revealed what: the audit entry shared by a reveal's refusal and its success. */
+export type RevealAudit = Pick<AuditEntry, "action" | "objectType" | "objectId" | "ip"> & { actor: Actor };
+
+/**
+ * The checks before any personal data is opened: the pii:unmask right (a refusal is audited with its
+ * reason) and a reason of at least `minReason` characters. Returns the trimmed reason.
+ */
+export async function guardReveal(services: Services, audit: RevealAudit, reason: string, minReason: number) {
+  const why = reason.trim();
+  if (!can(audit.actor.roles, "pii:unmask")) {
+    await recordAudit(services, { ...audit, outcome: "denied", detail: { reason: why } });
+    throw new AppError("FORBIDDEN", { permission: "pii:unmask" });
+  }
+  if ([...why].length < minReason) {
+    throw new AppError("VALIDATION_FAILED", { field: "reason", problem: `at least ${minReason} characters` });
+  }
+  return why;
+}
+
+/**
+ * The success record of a reveal: the reason and the names of the fields that had a value — never the
+ * values. Nothing is disclosed without its record: a failed audit write fails the reveal.
+ */
+export async function recordReveal(
+  services: Services,
+  audit: RevealAudit,
+  detail: Record<string, unknown>,
+  revealed: Record<string, string | null>,
+) {
   const fields = Object.entries(revealed)
     .filter(([, v]) => v !== null)
     .map(([k]) => k);
-  // nothing is disclosed without its record: a failed audit write fails the reveal
-  await recordAudit(services, {
-    ...audit,
-    outcome: "success",
-    failClosed: true,
-    detail: { reason: why, code: row.code, fields },
-  });
-  return revealed;
+  await recordAudit(services, { ...audit, outcome: "success", failClosed: true, detail: { ...detail, fields } });
 }
 
 /** The older phone-only reveal (POST /cases/:id/reporter-phone, audited as such): the phone only. */

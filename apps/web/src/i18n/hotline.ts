@@ -55,6 +55,8 @@ export const hotlineZh = {
   hlMoreCallers: "共 {n} 次附议来电",
   hlAnonymous: "未留姓名",
   hlTakenBy: "受理人:{name}",
+  hlRevealCaller: "查看完整信息",
+  hlRevealCallerHint: "查看附议来电人完整信息(姓名、电话)将记入审计日志,请说明用途(如:回访核实)。",
   // the import
   hlImpUpload: "上传工单文件",
   hlImpDrop: "点击或拖入 12345 系统导出的工单文件",
@@ -157,6 +159,9 @@ export const hotlineEn: Record<keyof typeof hotlineZh, string> = {
   hlMoreCallers: "{n} further callers in all",
   hlAnonymous: "no name given",
   hlTakenBy: "taken by {name}",
+  hlRevealCaller: "Show full details",
+  hlRevealCallerHint:
+    "Showing this caller's full details (name, phone) is recorded in the audit log; say why you need them (e.g. call-back).",
   hlImpUpload: "Upload a ticket file",
   hlImpDrop: "Click or drop a ticket file exported by the 12345 system",
   hlImpFormats: "CSV (UTF-8 or GBK) or XLSX, at most 5 MB and 5,000 rows, header in the first row",

@@ -1,10 +1,14 @@
-// The further callers of a case (附议来电), for roles that may see reporter data: phones masked.
-import { List, Space, Typography } from "antd";
+// The further callers of a case (附议来电), for roles that may see reporter data: masked, and each
+// revealed on its own with a reason (POST /cases/:id/callers/:callerId/reveal, audited).
+import { EyeOutlined } from "@ant-design/icons";
+import { Button, List, Space, Typography } from "antd";
+import { useState } from "react";
 import { useI18n } from "../../i18n/index.tsx";
 import { get, qs } from "../../lib/api.ts";
 import { fmtTime } from "../../lib/format.ts";
 import { useLoad } from "../../lib/hooks.ts";
 import type { Page } from "../../lib/types.ts";
+import { RevealDialog, useMayReveal } from "../cases/RevealDialog.tsx";
 import type { CaseCaller } from "./types.ts";
 
 export function CaseCallers({ caseId, meToo }: { caseId: string; meToo: number }) {
@@ -26,8 +30,7 @@ export function CaseCallers({ caseId, meToo }: { caseId: string; meToo: number }
         <List.Item key={c.id} data-testid="case-caller">
           <Space orientation="vertical" size={0}>
             <Space size={8} wrap>
-              <Typography.Text strong>{c.name || t("hlAnonymous")}</Typography.Text>
-              {c.phone && <Typography.Text>{c.phone}</Typography.Text>}
+              <CallerContact caseId={caseId} caller={c} />
               <Typography.Text type="secondary">{fmtTime(c.at)}</Typography.Text>
             </Space>
             {c.note && <Typography.Text>{c.note}</Typography.Text>}
@@ -40,5 +43,44 @@ export function CaseCallers({ caseId, meToo }: { caseId: string; meToo: number }
         </List.Item>
       )}
     />
+  );
+}
+
+interface Contact {
+  name: string | null;
+  phone: string | null;
+}
+
+/** One caller's name and phone: masked until revealed with a reason by a role with pii:unmask. */
+function CallerContact({ caseId, caller }: { caseId: string; caller: CaseCaller }) {
+  const { t } = useI18n();
+  const allowed = useMayReveal();
+  const [open, setOpen] = useState(false);
+  const [revealed, setRevealed] = useState<Contact | null>(null);
+  const shown = revealed ?? caller;
+  return (
+    <>
+      <Typography.Text strong data-testid="caller-name">
+        {shown.name || t("hlAnonymous")}
+      </Typography.Text>
+      {shown.phone && (
+        <Typography.Text data-testid="caller-phone" copyable={revealed?.phone ? { text: revealed.phone } : false}>
+          {shown.phone}
+        </Typography.Text>
+      )}
+      {allowed && !revealed && (
+        <Button size="small" icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid="reveal-caller">
+          {t("hlRevealCaller")}
+        </Button>
+      )}
+      <RevealDialog<Contact>
+        open={open}
+        title={t("hlRevealCaller")}
+        hint={t("hlRevealCallerHint")}
+        path={`/cases/${caseId}/callers/${caller.id}/reveal`}
+        onRevealed={setRevealed}
+        onClose={() => setOpen(false)}
+      />
+    </>
   );
 }
