@@ -99,6 +99,13 @@ describe("the audit log records", () => {
     expect(last?.detail).toMatchObject({ filter: { status: ["reported"] }, rows: expect.any(Number) });
   });
 
+  it("the first transition, the report itself: case.report with who, from where and the source", async () => {
+    const rec = (await rows("case.report")).filter((r) => r.object_id === caseId);
+    expect(rec).toHaveLength(1);
+    expect(rec[0]).toMatchObject({ username: "hotline_agent", outcome: "success" });
+    expect(rec[0]?.detail).toMatchObject({ from: null, to: "reported", seq: 1, source: "hotline" });
+  });
+
   it("each transition, in the transition's own transaction: no record, no transition", async () => {
     const actor = await ctx.services.db
       .selectFrom("users")

@@ -5,6 +5,7 @@ import { can, DEFAULT_LIMIT_DAYS, deadlinesFor, type Place, routeCase } from "@c
 import type { CaseSource } from "@civicgrid/shared";
 import type { Actor } from "../access/actor.ts";
 import { linkPhotos } from "../attachments/link-photos.ts";
+import { recordAudit } from "../audit/record-audit.ts";
 import { nextCaseCode } from "../cases/case-code.ts";
 import { resolveOnCall } from "../cases/resolve-on-call.ts";
 import { findResponsibility } from "../cases/responsibility.ts";
@@ -174,6 +175,20 @@ export async function createCase({
           data: JSON.stringify({ source: input.source, gridCode: place.grid, suggestedUnit: route.unitCode }),
         })
         .execute();
+      // the first transition (report) is audited like every other: in its transaction
+      await recordAudit(
+        services,
+        {
+          actor,
+          action: "case.report",
+          objectType: "case",
+          objectId: created.id,
+          outcome: "success",
+          ip: ip ?? null,
+          detail: { code: created.code, from: null, to: "reported", seq: 1, source: input.source },
+        },
+        trx,
+      );
       await linkPhotos({
         trx,
         caseId: created.id,
