@@ -30,9 +30,9 @@ import { listCaseCallers } from "../use-cases/list-case-callers.ts";
 import { listHotlineImports } from "../use-cases/list-hotline-imports.ts";
 import { resolveConsultation } from "../use-cases/resolve-consultation.ts";
 import { revealCaseCaller } from "../use-cases/reveal-case-caller.ts";
-import { MIN_REVEAL_REASON } from "../use-cases/reveal-reporter-phone.ts";
 import { searchPlaces } from "../use-cases/search-places.ts";
 import { uploadHotlineImport } from "../use-cases/upload-hotline-import.ts";
+import { RevealBody } from "./reveal-schemas.ts";
 
 const PhoneText = Type.String({ pattern: "^\\+?[0-9][0-9 -]{4,19}$" });
 const IdParams = Type.Object({ id: Type.String({ format: "uuid" }) });
@@ -252,10 +252,7 @@ export async function hotlineRoutes(app: FastifyInstance) {
           id: Type.String({ format: "uuid" }),
           callerId: Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER }),
         }),
-        body: Type.Object(
-          { reason: Type.String({ minLength: MIN_REVEAL_REASON, maxLength: 500, pattern: "\\S" }) },
-          { additionalProperties: false },
-        ),
+        body: RevealBody,
         response: {
           200: Type.Object({
             name: Type.Union([Type.String(), Type.Null()]),

@@ -11,9 +11,10 @@ import { getAssignOptions } from "../use-cases/get-assign-options.ts";
 import { getDispatchOptions } from "../use-cases/get-dispatch-options.ts";
 import { getInbox } from "../use-cases/get-inbox.ts";
 import { MAP_DEFAULT_LIMIT, MAP_MAX_LIMIT, mapCases } from "../use-cases/map-cases.ts";
-import { MIN_REVEAL_REASON, revealReporter, revealReporterPhone } from "../use-cases/reveal-reporter-phone.ts";
+import { revealReporter, revealReporterPhone } from "../use-cases/reveal-reporter-phone.ts";
 import { attachmentRoutes } from "./attachments.routes.ts";
 import { CaseFilterQuery, CaseSortQuery, caseFilterOf, caseSortOf, literalUnion } from "./case-filter-schema.ts";
+import { RevealBody } from "./reveal-schemas.ts";
 
 /** A file body (sent as is, never serialised), documented as binary in OpenAPI. */
 const BinaryResponse = Type.Unsafe<Buffer>({ type: "string", format: "binary" });
@@ -216,10 +217,7 @@ export async function workbenchRoutes(app: FastifyInstance) {
         tags: ["workbench"],
         summary: "The reporter's full name, phone, ID number and exact address, with a reason (pii:unmask; audited)",
         params: IdParams,
-        body: Type.Object(
-          { reason: Type.String({ minLength: MIN_REVEAL_REASON, maxLength: 500, pattern: "\\S" }) },
-          { additionalProperties: false },
-        ),
+        body: RevealBody,
         response: {
           200: Type.Object({
             name: Type.Union([Type.String(), Type.Null()]),
