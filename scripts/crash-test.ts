@@ -7,15 +7,14 @@
 // last event's. Prints the figures; exits 1 on any violation.
 //   npx tsx scripts/crash-test.ts [--kills=11] [--pg-every=3] [--clients=6] [--seed=n] [--no-build]
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { findInvalidStep } from "@civicgrid/domain";
 import type { CaseStatus } from "@civicgrid/shared";
-import pg from "pg";
+import { type Acked, type AckedAction, adminClient, verifyCrashRun } from "./crash-test/verify.ts";
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1] ?? fallback);
@@ -35,20 +34,6 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const root = path.resolve(import.meta.dirname, "..");
 const PASSWORD = "crash-test-pass";
 const YUHUA_STATION = "210303003003-station";
-
-interface Acked {
-  kind: "staff" | "staff-nokey" | "portal";
-  id?: string;
-  code: string;
-  key?: string;
-  marker: string;
-  receipt?: string;
-}
-interface AckedAction {
-  caseId: string;
-  action: string;
-  key: string;
-}
 
 const acked: Acked[] = [];
 const ackedActions: AckedAction[] = [];
@@ -113,7 +98,7 @@ async function main() {
     await sleep(1500);
     stopping = true;
     await Promise.all(clients);
-    violations.push(...(await verify(dataDir)));
+    violations.push(...(await verifyCrashRun({ dataDir, acked, ackedActions })));
   } finally {
     stopping = true;
     serverUp = false;
@@ -303,17 +288,6 @@ async function findPoint(token: string): Promise<{ lat: number; lng: number } | 
 
 let DATA_DIR = "";
 
-async function adminClient(dataDir: string): Promise<pg.Client> {
-  const password = readFileSync(path.join(dataDir, ".pg-password"), "utf8").trim();
-  const port = Number(readFileSync(path.join(dataDir, "pg", "postmaster.pid"), "utf8").split("\n")[3]);
-  const db = new pg.Client({
-    connectionString: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/civicgrid`,
-  });
-  db.on("error", () => {});
-  await db.connect();
-  return db;
-}
-
 async function staffReport(tokens: Record<string, string>, keyed: boolean) {
   const key = randomUUID();
   const marker = `crash-${key}`;
@@ -395,83 +369,6 @@ async function transition(tokens: Record<string, string>) {
     const now = await call("GET", `/api/v1/cases/${c.id}`, tokens.bajiazi_center as string).catch(() => null);
     if (now?.status === 200) c.status = now.body.status as CaseStatus;
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// the check
-
-async function verify(dataDir: string): Promise<string[]> {
-  const db = await adminClient(dataDir);
-  const out: string[] = [];
-  try {
-    const cases = await db.query<{ id: string; code: string; status: CaseStatus; description: string }>(
-      "select id, code, status, description from cases where description like '%crash-%'",
-    );
-    const byMarker = new Map<string, { id: string; code: string }[]>();
-    for (const row of cases.rows) {
-      const marker = row.description.match(/crash-[0-9a-f-]{36}/)?.[0] ?? "";
-      byMarker.set(marker, [...(byMarker.get(marker) ?? []), row]);
-    }
-    const ids = new Set(cases.rows.map((r) => r.id));
-    for (const a of acked) {
-      const found = byMarker.get(a.marker) ?? [];
-      if (found.length !== 1) out.push(`${a.kind} report ${a.code} (${a.marker}) stored ${found.length} times`);
-      if (a.id && !ids.has(a.id)) out.push(`${a.kind} report ${a.code}: acknowledged id ${a.id} is missing`);
-      if (found[0] && found[0].code !== a.code)
-        out.push(`${a.marker}: acknowledged ${a.code}, stored ${found[0].code}`);
-      if (a.receipt) {
-        const hash = createHash("sha256").update(a.receipt.replaceAll("-", "")).digest("hex");
-        const r = await db.query(
-          "select c.code from public_receipts p join cases c on c.id = p.case_id where receipt_hash = $1",
-          [hash],
-        );
-        if (r.rows[0]?.code !== a.code)
-          out.push(`portal report ${a.code}: its receipt finds ${r.rows[0]?.code ?? "nothing"}`);
-      }
-    }
-    // every keyed request that was retried created nothing twice (any key, acknowledged or not)
-    for (const [marker, rows] of byMarker) {
-      if (rows.length > 1) out.push(`${marker}: ${rows.length} cases for one request`);
-    }
-    for (const a of ackedActions) {
-      const r = await db.query(
-        `select e.action from case_action_keys k join case_events e on e.case_id = k.case_id and e.seq = k.event_seq
-          where k.key = $1 and k.case_id = $2`,
-        [a.key, a.caseId],
-      );
-      if (r.rows[0]?.action !== a.action) out.push(`acknowledged ${a.action} on ${a.caseId} has no event`);
-    }
-    // every case (not only ours): a valid path, seq 1..n, state = last event's
-    const events = await db.query<{
-      case_id: string;
-      seq: number;
-      action: string;
-      from_status: CaseStatus | null;
-      to_status: CaseStatus;
-    }>("select case_id, seq, action, from_status, to_status from case_events order by case_id, seq");
-    const byCase = new Map<string, typeof events.rows>();
-    for (const e of events.rows) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
-    const all = await db.query<{ id: string; code: string; status: CaseStatus }>("select id, code, status from cases");
-    for (const c of all.rows) {
-      const list = byCase.get(c.id) ?? [];
-      if (list.length === 0) {
-        out.push(`case ${c.code} has no events`);
-        continue;
-      }
-      if (list.some((e, i) => e.seq !== i + 1)) out.push(`case ${c.code}: event seq not 1..${list.length}`);
-      const invalid = findInvalidStep(
-        list.map((e) => ({ action: e.action, fromStatus: e.from_status, toStatus: e.to_status })),
-      );
-      if (invalid) out.push(`case ${c.code}: ${invalid}`);
-      const last = list[list.length - 1];
-      if (last && last.to_status !== c.status)
-        out.push(`case ${c.code} is ${c.status} but its last event says ${last.to_status}`);
-    }
-    console.log(`checked ${all.rows.length} cases, ${events.rows.length} events, ${acked.length} acknowledged reports`);
-  } finally {
-    await db.end();
-  }
-  return out;
 }
 
 function freePort(): Promise<number> {
