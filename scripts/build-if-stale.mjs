@@ -10,6 +10,7 @@ const SOURCES = [
   "apps/web/index.html",
   "apps/web/m",
   "apps/web/p",
+  "apps/web/screen",
   "apps/web/vite.config.ts",
   "apps/server/src",
   "apps/server/build.mjs",

@@ -9,6 +9,7 @@ const APPS = [
   ["workbench", "index.html"],
   ["grid workers' app /m/", "m/index.html"],
   ["citizens' portal /p/", "p/index.html"],
+  ["big screen /screen/", "screen/index.html"],
 ];
 for (const [name, page] of APPS) {
   const html = readFileSync(path.join(dist, page), "utf8");

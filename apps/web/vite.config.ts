@@ -14,9 +14,14 @@ export default defineConfig({
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
-      // three applications, one build: the staff workbench (/), the grid workers' phone app (/m/) and
-      // the citizens' portal (/p/); each loads only its own code
-      input: { main: page("./index.html"), mobile: page("./m/index.html"), portal: page("./p/index.html") },
+      // four applications, one build: the staff workbench (/), the grid workers' phone app (/m/), the
+      // citizens' portal (/p/) and the big screen (/screen/); each loads only its own code
+      input: {
+        main: page("./index.html"),
+        mobile: page("./m/index.html"),
+        portal: page("./p/index.html"),
+        screen: page("./screen/index.html"),
+      },
       output: {
         // keep the big libraries that only some pages need out of the initial bundle
         advancedChunks: {

@@ -4,13 +4,13 @@ import enUS from "antd/locale/en_US";
 import zhCN from "antd/locale/zh_CN";
 import dayjs from "dayjs";
 import "dayjs/locale/zh-cn";
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { BrowserRouter, Navigate, Route, Routes } from "react-router-dom";
 import { AppLayout } from "./components/AppLayout.tsx";
 import { ChunkErrorBoundary } from "./components/ChunkErrorBoundary.tsx";
 import { I18nProvider, useI18n } from "./i18n/index.tsx";
 import { AuthProvider, useAuth } from "./lib/auth.tsx";
-import { homePathFor } from "./lib/menu.ts";
+import { homePathFor, returnPath } from "./lib/menu.ts";
 import { EnrolmentPage } from "./pages/EnrolmentPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { PasswordChangePage } from "./pages/PasswordChangePage.tsx";
@@ -28,10 +28,17 @@ const DispatchPage = lazy(() => import("./pages/DispatchPage.tsx").then((m) => (
 const AdminPage = lazy(() => import("./pages/admin/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
 const SecurityPage = lazy(() => import("./pages/SecurityPage.tsx").then((m) => ({ default: m.SecurityPage })));
 const AuditPage = lazy(() => import("./pages/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const AssessmentPage = lazy(() => import("./pages/AssessmentPage.tsx").then((m) => ({ default: m.AssessmentPage })));
 const AccountSecurityPage = lazy(() =>
   import("./pages/AccountSecurityPage.tsx").then((m) => ({ default: m.AccountSecurityPage })),
 );
 const NotFoundPage = lazy(() => import("./pages/NotFoundPage.tsx").then((m) => ({ default: m.NotFoundPage })));
+
+/** Back to the application that sent the user to sign in (the big screen), once signed in. */
+function ReturnTo({ path }: { path: string }) {
+  useEffect(() => window.location.replace(path), [path]);
+  return <Spin fullscreen />;
+}
 
 function Shell() {
   const { me, loading } = useAuth();
@@ -41,6 +48,8 @@ function Shell() {
   if (me.passwordChangeRequired) return <PasswordChangePage />;
   // an account that must have TOTP and has none: nothing but the enrolment until it is done
   if (me.mfaEnrolmentRequired) return <EnrolmentPage />;
+  const back = returnPath(window.location.search);
+  if (back) return <ReturnTo path={back} />;
   return (
     <AppLayout>
       <ChunkErrorBoundary>
@@ -57,6 +66,7 @@ function Shell() {
             <Route path="/admin/*" element={<AdminPage />} />
             <Route path="/security" element={<SecurityPage />} />
             <Route path="/audit" element={<AuditPage />} />
+            <Route path="/assessment" element={<AssessmentPage />} />
             <Route path="/account" element={<AccountSecurityPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -116,3 +116,31 @@ export type HandlerKind = "territorial" | DepartmentKind;
 
 export const RETURN_REASONS = ["not_in_list", "wrong_place", "duplicate", "insufficient_info", "other"] as const;
 export type ReturnReason = (typeof RETURN_REASONS)[number];
+
+/** Emergency mode (应急指挥): kinds of incident a centre declares. */
+export const INCIDENT_TYPES = [
+  "flood",
+  "fire",
+  "snow_ice",
+  "gas_leak",
+  "public_health",
+  "production_safety",
+  "geological",
+  "other",
+] as const;
+export type IncidentType = (typeof INCIDENT_TYPES)[number];
+
+/** Response levels: 1 Ⅰ特别重大, 2 Ⅱ重大, 3 Ⅲ较大, 4 Ⅳ一般 (1 is the gravest). */
+export const INCIDENT_LEVELS = [1, 2, 3, 4] as const;
+export type IncidentLevel = (typeof INCIDENT_LEVELS)[number];
+
+export const INCIDENT_STATUSES = ["active", "closed"] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** Entries of an incident's append-only log. */
+export const INCIDENT_LOG_KINDS = ["declared", "task", "log", "ack", "done", "closed"] as const;
+export type IncidentLogKind = (typeof INCIDENT_LOG_KINDS)[number];
+
+/** A grid worker's task of a broadcast: sent → acknowledged (收到) → done (已完成). */
+export const INCIDENT_TASK_STATUSES = ["sent", "acknowledged", "done"] as const;
+export type IncidentTaskStatus = (typeof INCIDENT_TASK_STATUSES)[number];

@@ -238,6 +238,46 @@ export const ERRORS = {
     zh: "列对应关系不正确",
     en: "The column mapping is not valid",
   },
+  // emergency mode (应急指挥)
+  INCIDENT_NOT_FOUND: { status: 404, zh: "应急事件不存在", en: "Incident not found" },
+  INCIDENT_TASK_NOT_FOUND: { status: 404, zh: "应急任务不存在", en: "Incident task not found" },
+  INCIDENT_AREA_INVALID: {
+    status: 422,
+    zh: "事件区域不合法:多边形至少 3 个不同的点,边不能自相交",
+    en: "The incident area is not valid: a polygon needs at least 3 distinct points and edges that do not cross",
+  },
+  INCIDENT_AREA_EMPTY: {
+    status: 422,
+    zh: "事件区域内没有本辖区的网格",
+    en: "The incident area holds no grid of your jurisdiction",
+  },
+  INCIDENT_GRIDS_UNAVAILABLE: {
+    status: 422,
+    zh: "所选网格不存在或不在本辖区内",
+    en: "Some chosen grids do not exist or lie outside your jurisdiction",
+  },
+  INCIDENT_TOO_MANY_GRIDS: {
+    status: 422,
+    zh: "事件区域包含的网格超过 {max} 个,请缩小范围",
+    en: "The incident area holds more than {max} grids; make it smaller",
+  },
+  INCIDENT_CLOSED: { status: 409, zh: "应急事件已结束", en: "The incident is closed" },
+  INCIDENT_CHANGED: {
+    status: 409,
+    zh: "应急事件已被他人更新,请刷新后重试",
+    en: "The incident changed meanwhile; reload and retry",
+  },
+  // assessment (综合评价)
+  PERIOD_INVALID: {
+    status: 400,
+    zh: "统计时段不合法:开始日期不能晚于结束日期,跨度不超过 {maxDays} 天",
+    en: "The period is not valid: it must start no later than it ends and span at most {maxDays} days",
+  },
+  REPORT_FONT_UNAVAILABLE: {
+    status: 503,
+    zh: "服务器未安装中文字体,暂不能生成 PDF 报告",
+    en: "No Chinese font is installed on the server; the PDF report cannot be generated",
+  },
   INTERNAL: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   SERVICE_UNAVAILABLE: { status: 503, zh: "服务暂不可用", en: "Service temporarily unavailable" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

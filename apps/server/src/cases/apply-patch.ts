@@ -1,6 +1,6 @@
 // Writes a domain patch to the case row: the new state, the units, the counters, the timestamps of
 // the step and the deadlines it sets. Optimistic version bump for clients that cache a case.
-import { type ActionInput, type CasePatch, deadlinesFor } from "@civicgrid/domain";
+import { type ActionInput, type CasePatch, deadlinesFor, type WorkCalendar } from "@civicgrid/domain";
 import { sql, type Updateable } from "kysely";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/connect.ts";
@@ -9,6 +9,8 @@ import type { Services } from "../services.ts";
 
 /** Working days a unit has to accept (签收) a dispatched case: the 12345 response limit. */
 export const ACCEPT_LIMIT_DAYS = 1;
+
+const DAY_MS = 86_400_000;
 
 interface ApplyPatchOptions {
   services: Services;
@@ -42,7 +44,9 @@ export async function applyPatch({
   if (patch.resetHandling) {
     set.accepted_at = null;
     set.handled_at = null;
+    set.handling_work_days = null;
   }
+  if (patch.solved !== undefined) set.solved = patch.solved;
   const involved = new Set(row.involved_unit_codes);
   for (const code of [patch.centreUnitCode, patch.ownerUnitCode, ...(patch.assistUnitCodes ?? [])]) {
     if (code) involved.add(code);
@@ -67,10 +71,15 @@ export async function applyPatch({
     case "feedback":
       set.handled_at = now;
       set.result_note = input.note;
+      set.handling_work_days = handlingWorkDays(calendar, row.dispatched_at, now);
       break;
     case "verify":
       if (input.pass) set.closed_at = now;
-      else set.handled_at = null;
+      else {
+        // rework: the handling time is measured again at the next feedback
+        set.handled_at = null;
+        set.handling_work_days = null;
+      }
       break;
     case "evaluate":
       set.evaluated_at = now;
@@ -120,6 +129,16 @@ export async function applyPatch({
     .where("id", "=", row.id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Working days from the latest dispatch to the feedback (平均处置用时), on the working-day calendar,
+ * to the hundredth (the column is numeric(6,2)); null when the case was never dispatched.
+ */
+export function handlingWorkDays(calendar: WorkCalendar, dispatchedAt: Date | null, feedbackAt: Date): number | null {
+  if (!dispatchedAt) return null;
+  const days = calendar.workingTimeBetween(dispatchedAt, feedbackAt) / DAY_MS;
+  return Math.min(9999.99, Math.round(days * 100) / 100);
 }
 
 function resetTimers(dueAt: Date, warnAt: Date): Updateable<CasesTable> {

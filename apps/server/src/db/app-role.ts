@@ -10,7 +10,7 @@ import type { Logger } from "../logger.ts";
 
 export const APP_ROLE = "civicgrid_app";
 /** tables the application may append to and read, never change */
-export const APPEND_ONLY_TABLES = ["audit_log", "case_events"] as const;
+export const APPEND_ONLY_TABLES = ["audit_log", "case_events", "incident_log"] as const;
 const ROLE_LOCK = 7_312_046;
 
 /** The app role's password: HMAC of the owner's password (or, without one, of a DATA_DIR key). */

@@ -31,6 +31,8 @@ interface Options {
   logger: Logger;
   /** remove the data directory on stop (tests) */
   ephemeral?: boolean;
+  /** extra server settings (`-c name=value`), e.g. the bench's memory and WAL sizes */
+  settings?: Record<string, string>;
 }
 
 export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDb> {
@@ -65,7 +67,10 @@ export async function startEmbeddedPostgres(opts: Options): Promise<EmbeddedDb> 
     persistent: !opts.ephemeral,
     createPostgresUser: os.userInfo().uid === 0,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+    postgresFlags: [
+      ...["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=on"],
+      ...Object.entries(opts.settings ?? {}).flatMap(([k, v]) => ["-c", `${k}=${v}`]),
+    ],
     onLog: (m) => {
       pgLogs.push(m);
       if (pgLogs.length > 50) pgLogs.shift();

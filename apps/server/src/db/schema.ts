@@ -188,6 +188,10 @@ export interface CasesTable {
   last_return_reason: string | null;
   /** 007: the 12345 system's ticket number of an imported ticket (unique) */
   external_ticket_no: string | null;
+  /** 017: the reporter's "was it solved" at evaluation (set by the assessment) */
+  solved: Generated<boolean | null>;
+  /** 017: working days from dispatch to feedback (numeric(6,2), set at feedback) */
+  handling_work_days: ColumnType<number | null, number | string | null | undefined, number | string | null>;
   version: Generated<number>;
   updated_at: Generated<Date>;
 }
@@ -408,7 +412,138 @@ export interface HotlineImportsTable {
   committed_at: Timestamp | null;
 }
 
+/** 017: cohort rollup — every case counted on the day it was reported (Asia/Shanghai), as of now */
+export interface CaseRollupTable {
+  scope: "city" | "district" | "township" | "community" | "grid" | "unit" | "reporter";
+  scope_code: string;
+  /** 'YYYY-MM-DD' */
+  day: string;
+  /** the category's top-level ancestor ('' when none) */
+  category_class: string;
+  source: string;
+  reported: number;
+  registered: number;
+  dispatched: number;
+  dispatches: number;
+  returns: number;
+  accepted_in_time: number;
+  handled: number;
+  handled_on_time: number;
+  due_to_handle: number;
+  reworked: number;
+  closed: number;
+  closed_on_time: number;
+  due_to_close: number;
+  open: number;
+  overdue_open: number;
+  overdue_ever: number;
+  evaluated: number;
+  satisfied: number;
+  basically: number;
+  unsatisfied: number;
+  solved: number;
+  handling_days_sum: number;
+  handling_days_n: number;
+}
+
+/** 017: case_rollup summed over class and source (the screen's per-day figures) */
+export type CaseDayRollupTable = Omit<CaseRollupTable, "category_class" | "source">;
+
+/** 017: open cases now per geographic scope and owning unit ('' before dispatch) */
+export interface CaseOpenRollupTable {
+  scope: "city" | "district" | "township" | "community" | "grid";
+  scope_code: string;
+  unit_code: string;
+  open: number;
+  overdue_open: number;
+}
+
+/** 017: closures by the day they happened */
+export interface CaseCloseRollupTable {
+  scope: CaseRollupTable["scope"];
+  scope_code: string;
+  day: string;
+  closed: number;
+}
+
+/** 018: emergency mode (应急指挥) */
+export interface IncidentCodeCountersTable {
+  day: ColumnType<string, string, string>;
+  n: number;
+}
+
+export interface IncidentsTable {
+  id: Generated<string>;
+  code: string;
+  type: string;
+  level: number;
+  title: string;
+  description: string | null;
+  status: Generated<"active" | "closed">;
+  /** the drawn polygon, [[lng, lat], …] (open ring); null when grids were chosen */
+  area: ColumnType<number[][] | null, string | null, string | null>;
+  grid_codes: string[];
+  city_code: string;
+  district_code: string | null;
+  township_code: string | null;
+  community_code: string | null;
+  scope_level: string;
+  scope_code: string;
+  min_lng: number;
+  min_lat: number;
+  max_lng: number;
+  max_lat: number;
+  declared_by: string;
+  declared_unit_code: string;
+  declared_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  summary: string | null;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  version: Generated<number>;
+}
+
+export interface IncidentBroadcastsTable {
+  id: Generated<string>;
+  incident_id: string;
+  /** 1, 2, … per incident */
+  seq: number;
+  text: string;
+  sent_at: Timestamp;
+  sent_by: string;
+}
+
+export interface IncidentTasksTable {
+  id: Generated<string>;
+  incident_id: string;
+  broadcast_id: string;
+  user_id: string;
+  grid_code: string;
+  status: Generated<"sent" | "acknowledged" | "done">;
+  sent_at: Timestamp;
+  acked_at: Timestamp | null;
+  done_at: Timestamp | null;
+  note: string | null;
+}
+
+export interface IncidentLogTable {
+  id: Generated<string>;
+  incident_id: string;
+  at: Timestamp;
+  kind: "declared" | "task" | "log" | "ack" | "done" | "closed";
+  text: string | null;
+  actor_user_id: string | null;
+  actor_unit_code: string | null;
+  task_id: string | null;
+  data: Json<Record<string, unknown>>;
+}
+
 export interface Database {
+  case_rollup: CaseRollupTable;
+  case_close_rollup: CaseCloseRollupTable;
+  case_day_rollup: CaseDayRollupTable;
+  case_open_rollup: CaseOpenRollupTable;
   attachments: AttachmentsTable;
   audit_log: AuditLogTable;
   divisions: DivisionsTable;
@@ -439,6 +574,11 @@ export interface Database {
   banned_phones: BannedPhonesTable;
   open311_clients: Open311ClientsTable;
   open311_requests: Open311RequestsTable;
+  incident_code_counters: IncidentCodeCountersTable;
+  incidents: IncidentsTable;
+  incident_broadcasts: IncidentBroadcastsTable;
+  incident_tasks: IncidentTasksTable;
+  incident_log: IncidentLogTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;
@@ -446,3 +586,5 @@ export type NewCase = Insertable<CasesTable>;
 export type CaseEventRow = Selectable<CaseEventsTable>;
 export type UnitRow = Selectable<UnitsTable>;
 export type UserRow = Selectable<UsersTable>;
+export type IncidentRow = Selectable<IncidentsTable>;
+export type IncidentTaskRow = Selectable<IncidentTasksTable>;

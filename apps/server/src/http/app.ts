@@ -5,14 +5,17 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { adminRoutes } from "../routes/admin.routes.ts";
+import { assessmentRoutes } from "../routes/assessment.routes.ts";
 import { authRoutes } from "../routes/auth.routes.ts";
 import { caseRoutes } from "../routes/cases.routes.ts";
 import { configRoutes } from "../routes/config.routes.ts";
 import { hotlineRoutes } from "../routes/hotline.routes.ts";
+import { incidentRoutes } from "../routes/incidents.routes.ts";
 import { mobileRoutes } from "../routes/mobile.routes.ts";
 import { open311Routes } from "../routes/open311.routes.ts";
 import { placeRoutes } from "../routes/places.routes.ts";
 import { publicRoutes } from "../routes/public.routes.ts";
+import { screenRoutes } from "../routes/screen.routes.ts";
 import { workbenchRoutes } from "../routes/workbench.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAuth } from "./auth.ts";
@@ -77,6 +80,9 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       await api.register(hotlineRoutes);
       await api.register(publicRoutes);
       await api.register(mobileRoutes);
+      await api.register(screenRoutes);
+      await api.register(incidentRoutes);
+      await api.register(assessmentRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -7,6 +7,8 @@ describe("web application shells", () => {
     expect(shellFor("/m")).toBe("m/index.html");
     expect(shellFor("/m/report?x=1")).toBe("m/index.html");
     expect(shellFor("/p/track/AB12")).toBe("p/index.html");
+    expect(shellFor("/screen/?division=210303000000")).toBe("screen/index.html");
+    expect(shellFor("/screen")).toBe("screen/index.html");
     expect(shellFor("/cases/123")).toBe("index.html");
     expect(shellFor("/mobile")).toBe("index.html");
   });

@@ -1,6 +1,6 @@
 // Serves the built web applications (apps/web/dist) from the same server: hashed assets cached for a
 // year, HTML never cached, and every non-API GET that wants HTML answered with its application's shell
-// (workbench, /m/ phone app, /p/ citizens' portal) so that deep links work on reload.
+// (workbench, /m/ phone app, /p/ citizens' portal, /screen/ big screen) so that deep links work on reload.
 import { existsSync } from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
@@ -36,7 +36,7 @@ export async function registerWeb(app: FastifyInstance): Promise<boolean> {
     return reply.sendFile("index.html");
   };
   app.get("/", { schema: { hide: true } }, shell);
-  // an application's root (/m/, /p/) is a folder of dist: the static handler refuses folders (403)
+  // an application's root (/m/, /p/, /screen/) is a folder of dist: the static handler refuses folders (403)
   for (const { prefix, file } of SHELLS) {
     app.get(prefix, { schema: { hide: true } }, (_req, reply) => {
       reply.header("cache-control", "no-cache");
@@ -50,6 +50,7 @@ export async function registerWeb(app: FastifyInstance): Promise<boolean> {
 const SHELLS: readonly { prefix: string; file: string }[] = [
   { prefix: "/m/", file: "m/index.html" },
   { prefix: "/p/", file: "p/index.html" },
+  { prefix: "/screen/", file: "screen/index.html" },
 ];
 
 export function shellFor(url: string): string {

@@ -102,6 +102,9 @@ async function runStep({ db, clock, calendar }: Services, step: Step, limit: num
     if (step.firedMark) q = q.where(step.firedMark, "is", null);
     const rows = await q.orderBy(step.timer).limit(limit).forUpdate().skipLocked().execute();
     if (rows.length === 0) return 0;
+    // the rollup rows of the whole batch, locked in the rollup trigger's order before any update
+    // (017_rollups.sql): updating case by case would take them out of order and could deadlock
+    await sql`select case_rollup_lock(${rows.map((r) => r.id)}::uuid[])`.execute(trx);
     for (const row of rows) {
       await trx
         .updateTable("cases")

@@ -5,6 +5,7 @@ import type { ActorUnit, Place, UnitDirectory } from "@civicgrid/domain";
 import type { DepartmentKind, DivisionLevel, UnitType } from "@civicgrid/shared";
 import type { Db } from "../db/connect.ts";
 import { GridIndex } from "../spatial/grid-index.ts";
+import type { Box, Ring } from "../spatial/polygon.ts";
 
 export interface Division {
   code: string;
@@ -101,6 +102,21 @@ export class PlaceDirectory implements UnitDirectory {
     const city = district ? this.divisions.get(district)?.parentCode : null;
     if (!township || !district || !city) return null;
     return { grid: gridCode, community, township, district, city };
+  }
+
+  /** Grids whose outline meets a simple polygon (open ring of [lng, lat]), ascending codes. */
+  gridsIntersecting(ring: Ring): string[] {
+    return this.index.intersecting(ring);
+  }
+
+  /** The box around the given grids' outlines, or null when none is known. */
+  gridBounds(codes: Iterable<string>): Box | null {
+    return this.index.bounds(codes);
+  }
+
+  /** Every grid code with its community (the screen groups grids by community). */
+  gridCommunities(): ReadonlyMap<string, string> {
+    return this.gridCommunity;
   }
 
   gridName(code: string): string | null {

@@ -114,6 +114,10 @@ export function presentCase(
     mergedCases: extra.mergedCases ?? [],
     rating: row.rating,
     ratingComment: row.rating_comment,
+    /** 问题是否解决 as the reporter answered at evaluation (null before) */
+    solved: row.solved,
+    /** working days from the latest dispatch to the feedback (null before a feedback) */
+    handlingWorkDays: row.handling_work_days,
     pendingExtension: row.pending_extension,
     resultNote: row.result_note,
     lastReturnReason: row.last_return_reason,

@@ -47,8 +47,11 @@ export const ACTION_BODIES: Record<CaseAction, TObject> = {
     {
       rating: Type.Union(RATINGS.map((r) => Type.Literal(r))),
       comment: Type.Optional(Type.String({ maxLength: 2000 })),
+      solved: Type.Optional(
+        Type.Boolean({ description: "问题是否解决; when absent, any rating but unsatisfied counts as solved" }),
+      ),
     },
-    "评价: the reporter's rating",
+    "评价: the reporter's rating and whether the problem was solved",
   ),
   reopen: strict({ reason: text(2000) }, "重新办理: reopen after an unsatisfied rating"),
   "extend-request": strict(

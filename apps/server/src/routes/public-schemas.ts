@@ -40,7 +40,13 @@ export const ReportBody = Type.Object(
 );
 
 export const EvaluationBody = Type.Object(
-  { rating: Rating, comment: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    rating: Rating,
+    comment: Type.Optional(Type.String({ maxLength: 500 })),
+    solved: Type.Optional(
+      Type.Boolean({ description: "问题是否解决; when absent, any rating but unsatisfied counts as solved" }),
+    ),
+  },
   { additionalProperties: false },
 );
 export const ReopenBody = Type.Object(

@@ -18,14 +18,14 @@ export type * from "./history/types.ts";
 /** Channels, as in the article's platform: grid workers find most problems, 12345 brings a third. */
 export const SOURCE_MIX = { grid: 0.55, hotline: 0.28, web: 0.08, app: 0.05, media: 0.02, open311: 0.02 } as const;
 /** Chance that a case from the channel is filed under the 12345 taxonomy (H…); ≈10% overall. */
-const HOTLINE_TAXONOMY: Record<string, number> = { hotline: 0.3, web: 0.15, app: 0.1, media: 0.05 };
+export const HOTLINE_TAXONOMY: Record<string, number> = { hotline: 0.3, web: 0.15, app: 0.1, media: 0.05 };
 /** Channels whose reporters leave a name and a phone number. */
 const NAMED_SOURCES = new Set(["hotline", "web", "app"]);
 /** Cases that get stuck for good (disputed responsibility, historical problems) and where they stop. */
-const STUCK_SHARE = 0.00215;
-const HOLD_STAGES = { accepted: 0.5, dispatched: 0.12, returned: 0.15, registered: 0.1, handled: 0.13 } as const;
+export const STUCK_SHARE = 0.00215;
+export const HOLD_STAGES = { accepted: 0.5, dispatched: 0.12, returned: 0.15, registered: 0.1, handled: 0.13 } as const;
 /** Second reports of a problem still open (joined to the first case: 并案), and how far back they look. */
-const DUPLICATE_SHARE = 0.021;
+export const DUPLICATE_SHARE = 0.021;
 const DUPLICATE_WINDOW = 3 * DAY;
 /** Cases older than this are never replayed by the open-stage fill. */
 const SETTLED_AGE = 7 * DAY;

@@ -220,6 +220,29 @@ describe("generateHistory", () => {
     }
   });
 
+  it("records whether the problem was solved and the handling working days", () => {
+    const evaluated = history.cases.filter((c) => c.rating !== null);
+    for (const c of history.cases) {
+      expect(c.solved !== null, c.code).toBe(c.rating !== null);
+      // handling time is measured for the handled cases, from their latest dispatch, as live (apply-patch.ts)
+      expect(c.handlingWorkDays !== null, c.code).toBe(c.handledAt !== null && c.dispatchedAt !== null);
+      if (c.handlingWorkDays !== null && c.dispatchedAt && c.handledAt) {
+        const days = calendar.workingTimeBetween(c.dispatchedAt, c.handledAt) / DAY;
+        expect(c.handlingWorkDays).toBeCloseTo(days, 2);
+      }
+      const evaluation = c.events.findLast((e) => e.action === "evaluate");
+      if (c.rating) expect(evaluation?.data.solved).toBe(c.solved);
+    }
+    const share = (rows: typeof evaluated) => rows.filter((c) => c.solved).length / rows.length;
+    expect(share(evaluated)).toBeGreaterThan(0.95);
+    expect(share(evaluated.filter((c) => c.rating === "unsatisfied"))).toBeLessThan(0.5);
+    expect(share(evaluated.filter((c) => c.rating === "satisfied"))).toBeGreaterThan(0.98);
+    const handled = history.cases.filter((c) => c.handlingWorkDays !== null);
+    const mean = handled.reduce((n, c) => n + (c.handlingWorkDays ?? 0), 0) / handled.length;
+    expect(mean).toBeGreaterThan(0.3);
+    expect(mean).toBeLessThan(5);
+  });
+
   it("merges duplicates into an earlier open case of the same category nearby", () => {
     const byId = new Map(history.cases.map((c) => [c.id, c]));
     const merged = history.cases.filter((c) => c.status === "merged");

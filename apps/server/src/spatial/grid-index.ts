@@ -2,6 +2,7 @@
 // so case intake can resolve a reporter's GPS position without a round trip.
 import Flatbush from "flatbush";
 import pointInPolygon from "point-in-polygon-hao";
+import { type Box, boxOf, type Ring, ringMeetsMultiPolygon } from "./polygon.ts";
 
 export interface GridShape {
   code: string;
@@ -51,11 +52,13 @@ export class GridIndex {
   readonly #shapes: number[][][][][];
   readonly #tree: Flatbush | null;
   readonly #outline: number[][][][] | null;
+  readonly #byCode: Map<string, number>;
 
   private constructor(codes: string[], shapes: number[][][][][], outline: number[][][][] | null) {
     this.#codes = codes;
     this.#shapes = shapes;
     this.#outline = outline;
+    this.#byCode = new Map(codes.map((c, i) => [c, i]));
     if (shapes.length === 0) {
       this.#tree = null;
       return;
@@ -103,6 +106,40 @@ export class GridIndex {
       if (r === 0 && (edge < 0 || i < edge)) edge = i;
     }
     return edge < 0 ? null : (this.#codes[edge] as string);
+  }
+
+  /**
+   * Codes (ascending) of the grids whose outline meets a simple polygon (open ring of [lng, lat]),
+   * boundaries included: grid boxes from the tree, then an exact polygon–polygon test against the
+   * polygon's edges near each grid (a second tree over those edges).
+   */
+  intersecting(ring: Ring): string[] {
+    if (!this.#tree || ring.length < 3) return [];
+    const n = ring.length;
+    const edges = new Flatbush(n);
+    for (let i = 0; i < n; i++) {
+      const b = boxOf([ring[i] as number[], ring[(i + 1) % n] as number[]]);
+      edges.add(b.minX, b.minY, b.maxX, b.maxY);
+    }
+    edges.finish();
+    const near = (b: Box) => edges.search(b.minX, b.minY, b.maxX, b.maxY);
+    const box = boxOf(ring);
+    return this.#tree
+      .search(box.minX, box.minY, box.maxX, box.maxY)
+      .filter((i) => ringMeetsMultiPolygon(ring, this.#shapes[i] as number[][][][], near))
+      .sort((a, b) => a - b)
+      .map((i) => this.#codes[i] as string);
+  }
+
+  /** The box around the outlines of the given grids (unknown codes ignored); null when none is known. */
+  bounds(codes: Iterable<string>): Box | null {
+    const points: number[][] = [];
+    for (const code of codes) {
+      const i = this.#byCode.get(code);
+      if (i === undefined) continue;
+      for (const poly of this.#shapes[i] as number[][][][]) points.push(...(poly[0] ?? []));
+    }
+    return points.length ? boxOf(points) : null;
   }
 
   /**

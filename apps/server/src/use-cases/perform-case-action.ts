@@ -222,7 +222,12 @@ async function resolveInput(
     case "verify":
       return { action, pass: body.pass === true, note: str("note") };
     case "evaluate":
-      return { action, rating: body.rating as never, comment: opt("comment") };
+      return {
+        action,
+        rating: body.rating as never,
+        comment: opt("comment"),
+        solved: typeof body.solved === "boolean" ? body.solved : undefined,
+      };
     case "extend-request": {
       const until = new Date(str("until"));
       if (Number.isNaN(until.getTime())) throw new AppError("VALIDATION_FAILED", { field: "until" });

@@ -17,7 +17,7 @@ import { hashReceipt, normalizeReceipt } from "../public/receipt.ts";
 import type { Services } from "../services.ts";
 
 export type CitizenActionInput =
-  | { action: "evaluate"; rating: Rating; comment?: string }
+  | { action: "evaluate"; rating: Rating; comment?: string; solved?: boolean }
   | { action: "reopen"; reason: string };
 
 export interface PerformCitizenActionOptions {
@@ -61,7 +61,12 @@ export async function performCitizenAction({
       if (refused) throw new AppError(refused, { status: row.status, action: input.action });
       const domainInput: ActionInput =
         input.action === "evaluate"
-          ? { action: "evaluate", rating: input.rating, comment: input.comment?.trim() || undefined }
+          ? {
+              action: "evaluate",
+              rating: input.rating,
+              comment: input.comment?.trim() || undefined,
+              solved: input.solved,
+            }
           : { action: "reopen", reason: input.reason };
       const decision = decide(snapshot, domainInput, CITIZEN_FACTS);
       if (!decision.ok) throw new AppError(decision.code, { status: row.status, action: input.action });

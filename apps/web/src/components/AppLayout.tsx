@@ -3,8 +3,10 @@
 import {
   AlertOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CloudUploadOutlined,
   FileSearchOutlined,
+  FundProjectionScreenOutlined,
   InboxOutlined,
   LogoutOutlined,
   PhoneOutlined,
@@ -29,6 +31,8 @@ const ICONS: Record<PageKey, ReactNode> = {
   admin: <SettingOutlined />,
   security: <SafetyOutlined />,
   audit: <AuditOutlined />,
+  assessment: <BarChartOutlined />,
+  screen: <FundProjectionScreenOutlined />,
 };
 const LABELS = {
   inbox: "navInbox",
@@ -40,6 +44,8 @@ const LABELS = {
   admin: "navAdmin",
   security: "navSecurity",
   audit: "navAudit",
+  assessment: "navAssessment",
+  screen: "navScreen",
 } as const;
 
 export function AppLayout({ children }: { children: ReactNode }) {
@@ -80,8 +86,22 @@ export function AppLayout({ children }: { children: ReactNode }) {
           theme="dark"
           mode="inline"
           selectedKeys={[selected]}
-          onClick={(e) => navigate(`/${e.key}`)}
-          items={pages.map((p) => ({ key: p, icon: ICONS[p], label: t(LABELS[p]) }))}
+          onClick={(e) => {
+            // the big screen is another application: its link opens it in a window of its own
+            if (e.key !== "screen") navigate(`/${e.key}`);
+          }}
+          items={pages.map((p) => ({
+            key: p,
+            icon: ICONS[p],
+            label:
+              p === "screen" ? (
+                <a href="/screen/" target="_blank" rel="noopener noreferrer" data-testid="menu-screen">
+                  {t(LABELS[p])}
+                </a>
+              ) : (
+                t(LABELS[p])
+              ),
+          }))}
         />
       </Layout.Sider>
       <Layout>

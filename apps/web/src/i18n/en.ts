@@ -20,6 +20,7 @@ export const en: Record<keyof typeof zh, string> = {
   navAdmin: "Administration",
   navSecurity: "Security",
   navAudit: "Audit log",
+  navScreen: "Big screen",
   loading: "Loading…",
   retry: "Retry",
   noData: "No data",

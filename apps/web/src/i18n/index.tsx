@@ -2,23 +2,50 @@
 // identifiers; each language file maps them to text. Kept in React context so a switch re-renders.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { adminEn, adminZh } from "./admin.ts";
+import { assessmentEn, assessmentZh } from "./assessment.ts";
 import { casesEn, casesZh } from "./cases.ts";
 import { en } from "./en.ts";
 import { hotlineEn, hotlineZh } from "./hotline.ts";
 import { identityEn, identityZh } from "./identity.ts";
+import { incidentsEn, incidentsZh } from "./incidents.ts";
 import { mobileEn, mobileZh } from "./mobile.ts";
 import { open311En, open311Zh } from "./open311.ts";
 import { portalEn, portalZh } from "./portal.ts";
+import { screenEn, screenZh } from "./screen.ts";
 import { zh } from "./zh.ts";
 
 // the core dictionary plus one per feature area, so areas can grow their own words independently
-const zhAll = { ...zh, ...casesZh, ...adminZh, ...mobileZh, ...open311Zh, ...portalZh, ...hotlineZh, ...identityZh };
+const zhAll = {
+  ...zh,
+  ...casesZh,
+  ...adminZh,
+  ...mobileZh,
+  ...open311Zh,
+  ...portalZh,
+  ...hotlineZh,
+  ...identityZh,
+  ...incidentsZh,
+  ...screenZh,
+  ...assessmentZh,
+};
 
 export type Lang = "zh" | "en";
 export type MessageKey = keyof typeof zhAll;
 const DICTS: Record<Lang, Record<MessageKey, string>> = {
   zh: zhAll,
-  en: { ...en, ...casesEn, ...adminEn, ...mobileEn, ...open311En, ...portalEn, ...hotlineEn, ...identityEn },
+  en: {
+    ...en,
+    ...casesEn,
+    ...adminEn,
+    ...mobileEn,
+    ...open311En,
+    ...portalEn,
+    ...hotlineEn,
+    ...identityEn,
+    ...incidentsEn,
+    ...screenEn,
+    ...assessmentEn,
+  },
 };
 const STORAGE_KEY = "civicgrid.lang";
 

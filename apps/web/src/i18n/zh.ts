@@ -18,6 +18,7 @@ export const zh = {
   navAdmin: "系统管理",
   navSecurity: "安全管理",
   navAudit: "审计日志",
+  navScreen: "大屏",
   loading: "加载中…",
   retry: "重试",
   noData: "暂无数据",

@@ -10,7 +10,9 @@ export type PageKey =
   | "hotline/import"
   | "admin"
   | "security"
-  | "audit";
+  | "audit"
+  | "assessment"
+  | "screen";
 
 const CENTRES: Role[] = ["city_centre", "district_centre", "township_centre"];
 const CASE_WORKERS: Role[] = [...CENTRES, "community_station", "grid_worker", "department_handler", "hotline_agent"];
@@ -27,6 +29,11 @@ const ACCESS: Record<PageKey, Role[]> = {
   admin: ["system_admin"],
   security: ["security_admin"],
   audit: ["auditor"],
+  // 综合评价: roles with assessment:view
+  assessment: ["leader", ...CENTRES, "community_station"],
+  // the big screen (一屏指挥, its own application at /screen/): roles with screen:view; last, so it is
+  // never a role's home page
+  screen: ["leader", ...CENTRES, "community_station"],
 };
 
 export function pagesFor(roles: readonly Role[]): PageKey[] {
@@ -38,4 +45,14 @@ export function homePathFor(roles: readonly Role[]): string {
   if (roles.includes("hotline_agent")) return "/hotline";
   const first = pagesFor(roles)[0];
   return first ? `/${first}` : "/cases";
+}
+
+/**
+ * Where to go after signing in when another application sent the user here (`/?return=/screen/…`):
+ * only a path of our own big screen, never another origin or page, so the parameter cannot be used
+ * to send a user elsewhere.
+ */
+export function returnPath(search: string): string | null {
+  const target = new URLSearchParams(search).get("return");
+  return target && /^\/screen\/(?:\?[\w=&%.-]*)?$/.test(target) ? target : null;
 }

@@ -99,6 +99,8 @@ export interface CaseDetail extends CaseSummary {
   mergedCases: { id: string; code: string }[];
   rating: string | null;
   ratingComment: string | null;
+  /** 问题是否解决, as answered at evaluation */
+  solved?: boolean | null;
   pendingExtension: { until: string; reason: string } | null;
   resultNote: string | null;
   lastReturnReason: string | null;

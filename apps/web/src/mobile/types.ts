@@ -32,3 +32,24 @@ export interface MobileTask extends CaseSummary {
 }
 
 export type TaskKind = "verify" | "mine";
+
+/** An emergency task (应急任务) of GET /mobile/incident-tasks. */
+export interface IncidentTask {
+  id: string;
+  incidentId: string;
+  incidentCode: string;
+  incidentStatus: string;
+  type: string;
+  level: number;
+  title: string;
+  text: string;
+  /** 1 for the declaration's broadcast, 2 for the next … */
+  round: number;
+  status: "sent" | "acknowledged" | "done";
+  gridCode: string;
+  gridName: string | null;
+  sentAt: string;
+  ackedAt: string | null;
+  doneAt: string | null;
+  note: string | null;
+}

@@ -35,4 +35,12 @@ describe("permissions", () => {
   it("photos are uploaded by those who report or handle cases, never by leaders or administrators", () => {
     for (const r of ROLES) expect(can([r], "attachment:upload"), r).toBe(can([r], "case:create"));
   });
+  it("the assessment: leaders, the three centre roles and community stations; no department, hotline or admin", () => {
+    const allowed = ["leader", "city_centre", "district_centre", "township_centre", "community_station"];
+    for (const r of ROLES) expect(can([r], "assessment:view"), r).toBe(allowed.includes(r));
+  });
+  it("the big screen: leaders, the three centre roles and community stations; no department, hotline or admin", () => {
+    const allowed = ["leader", "city_centre", "district_centre", "township_centre", "community_station"];
+    for (const r of ROLES) expect(can([r], "screen:view"), r).toBe(allowed.includes(r));
+  });
 });

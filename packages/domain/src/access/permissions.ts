@@ -60,6 +60,14 @@ export const PERMISSIONS = {
   "hotline:desk": ["hotline_agent", "city_centre", "district_centre", "township_centre"],
   /** bulk import of tickets exported by the 12345 system: city-wide, so the hotline and the city centre */
   "hotline:import": ["hotline_agent", "city_centre"],
+  /** the assessment (综合评价): rankings of areas, units and people, their exports and the monthly report */
+  "assessment:view": ["leader", "city_centre", "district_centre", "township_centre", "community_station"],
+  /** the big screen (一屏指挥): city-wide figures, the live map and stream, within one's own area */
+  "screen:view": ["leader", "city_centre", "district_centre", "township_centre", "community_station"],
+  /** emergency mode (应急指挥): declare an incident over grids of one's own area, broadcast tasks, log, close */
+  "incident:declare": ["city_centre", "district_centre", "township_centre"],
+  /** see the incidents touching one's area (the big screen's emergency mode) */
+  "incident:view": ["leader", "city_centre", "district_centre", "township_centre", "community_station"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -307,9 +307,20 @@ describe("guards", () => {
     });
     expect(decide(snapshot("evaluated"), r, any)).toMatchObject({
       ok: true,
-      patch: { status: "registered", reopenDelta: 1 },
+      patch: { status: "registered", reopenDelta: 1, solved: null },
     });
     expect(availableActions(snapshot("evaluated", { rating: "basically" }), any)).not.toContain("reopen");
+  });
+
+  it("evaluation records whether the problem was solved: the answer, else anything but unsatisfied", () => {
+    const e = (rating: "satisfied" | "basically" | "unsatisfied", solved?: boolean) =>
+      decide(snapshot("closed"), { action: "evaluate", rating, ...(solved === undefined ? {} : { solved }) }, any);
+    expect(e("satisfied")).toEqual({ ok: true, patch: { status: "evaluated", rating: "satisfied", solved: true } });
+    expect(e("basically")).toMatchObject({ patch: { solved: true } });
+    expect(e("unsatisfied")).toMatchObject({ patch: { solved: false } });
+    // the reporter's own answer wins: solved but unhappy with the manner, or content yet unsolved
+    expect(e("unsatisfied", true)).toMatchObject({ patch: { rating: "unsatisfied", solved: true } });
+    expect(e("basically", false)).toMatchObject({ patch: { rating: "basically", solved: false } });
   });
 
   it("extension: request once, with a later date; approval moves the deadline", () => {

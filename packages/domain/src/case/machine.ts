@@ -50,7 +50,8 @@ export type ActionInput =
   | { action: "assign"; unitCode: string; note?: string }
   | { action: "feedback"; note: string; photoIds: string[] }
   | { action: "verify"; pass: boolean; note: string }
-  | { action: "evaluate"; rating: Rating; comment?: string }
+  /** solved: the reporter's answer to "问题是否解决"; when not asked, anything but unsatisfied counts as solved */
+  | { action: "evaluate"; rating: Rating; comment?: string; solved?: boolean }
   | { action: "reopen"; reason: string }
   | { action: "extend-request"; until: Date; reason: string; requestedBy: string; now: Date }
   | { action: "extend-approve"; approve: boolean; note?: string }
@@ -66,6 +67,8 @@ export interface CasePatch {
   assistUnitCodes?: string[];
   mergedIntoId?: string;
   rating?: Rating | null;
+  /** the reporter's "was it solved" (解决率); null when the rating is withdrawn by a reopen */
+  solved?: boolean | null;
   pendingExtension?: PendingExtension | null;
   dueAt?: Date;
   reworkDelta?: 1;
@@ -235,11 +238,18 @@ function apply(s: CaseSnapshot, input: ActionInput): Decision {
       if (input.pass) return ok({ status: "closed" });
       return blank(input.note) ? fail("NOTE_REQUIRED") : ok({ status: "accepted", reworkDelta: 1 });
     case "evaluate":
-      return ok({ status: "evaluated", rating: input.rating });
+      return ok({ status: "evaluated", rating: input.rating, solved: input.solved ?? input.rating !== "unsatisfied" });
     case "reopen":
       return blank(input.reason)
         ? fail("REASON_REQUIRED")
-        : ok({ status: "registered", reopenDelta: 1, ownerUnitCode: null, assistUnitCodes: [], resetHandling: true });
+        : ok({
+            status: "registered",
+            reopenDelta: 1,
+            ownerUnitCode: null,
+            assistUnitCodes: [],
+            resetHandling: true,
+            solved: null,
+          });
     case "extend-request":
       if (blank(input.reason)) return fail("REASON_REQUIRED");
       if (input.until <= (s.dueAt ?? input.now) || input.until <= input.now) return fail("INVALID_DEADLINE");

@@ -4,7 +4,7 @@
 import { deadlinesFor } from "@civicgrid/domain";
 import type { CaseStatus } from "@civicgrid/shared";
 import type { Rng } from "./random.ts";
-import type { HistoryClock } from "./time.ts";
+import { DAY, type HistoryClock } from "./time.ts";
 import type { HistoryCase, HistoryEvent } from "./types.ts";
 
 /** Mirrors jobs/sweep-deadlines.ts. */
@@ -123,6 +123,8 @@ export class CaseSim {
       mergedIntoId: null,
       rating: null,
       ratingComment: null,
+      solved: null,
+      handlingWorkDays: null,
       pendingExtension: null,
       resultNote: null,
       lastReturnReason: null,
@@ -170,6 +172,7 @@ export class CaseSim {
           if (!row.involvedUnitCodes.includes(u)) row.involvedUnitCodes.push(u);
         row.acceptedAt = null;
         row.handledAt = null;
+        row.handlingWorkDays = null;
         row.dispatchedAt = d;
         row.dispatcherUnitCode = actor.unit;
         row.acceptDueAt = new Date(this.clock.addWorkDays(t, 1));
@@ -183,17 +186,23 @@ export class CaseSim {
         row.assistUnitCodes = [];
         row.acceptedAt = null;
         row.handledAt = null;
+        row.handlingWorkDays = null;
         row.returnCount++;
         row.lastReturnReason = note;
         break;
       case "feedback":
         row.handledAt = d;
         row.resultNote = note;
+        // as apply-patch.ts: working days from the latest dispatch, to the hundredth
+        row.handlingWorkDays = row.dispatchedAt
+          ? Math.round((this.clock.workBetween(row.dispatchedAt.getTime(), t) / DAY) * 100) / 100
+          : null;
         break;
       case "verify":
         if (data.pass) row.closedAt = d;
         else {
           row.handledAt = null;
+          row.handlingWorkDays = null;
           row.reworkCount++;
         }
         break;
@@ -201,6 +210,7 @@ export class CaseSim {
         row.evaluatedAt = d;
         row.rating = data.rating as HistoryCase["rating"];
         row.ratingComment = note;
+        row.solved = data.solved as boolean;
         break;
       case "reopen":
         this.#setDeadlines(t);
@@ -208,12 +218,14 @@ export class CaseSim {
         row.evaluatedAt = null;
         row.rating = null;
         row.ratingComment = null;
+        row.solved = null;
         row.registeredAt = d;
         row.reopenCount++;
         row.ownerUnitCode = null;
         row.assistUnitCodes = [];
         row.acceptedAt = null;
         row.handledAt = null;
+        row.handlingWorkDays = null;
         break;
       case "extend-request":
         // requestedBy names a user live; seeded history has no accounts, so the unit stands in

@@ -17,7 +17,7 @@ export const monthOfDay = (day: number) => new Date(day * DAY).getUTCMonth();
 export const cstDate = (ms: number) => new Date(ms + CST).toISOString().slice(0, 10);
 
 /** Reports per hour of the day, by channel (relative). */
-const HOURS: Record<string, number[]> = {
+export const HOURS: Record<string, number[]> = {
   // grid workers patrol in office hours, mornings busiest
   grid: [
     0, 0, 0, 0, 0, 0, 0.02, 0.3, 1.0, 1.6, 1.6, 1.1, 0.4, 0.8, 1.4, 1.4, 1.0, 0.4, 0.15, 0.08, 0.05, 0.03, 0.01, 0,
@@ -35,11 +35,11 @@ const HOURS: Record<string, number[]> = {
   media: [0, 0, 0, 0, 0, 0, 0.1, 0.4, 1.0, 1.3, 1.3, 1.0, 0.5, 0.8, 1.2, 1.2, 1.0, 0.6, 0.3, 0.2, 0.1, 0.05, 0, 0],
 };
 
-const hourProfile = (source: string) =>
+export const hourProfile = (source: string) =>
   source === "grid" || source === "hotline" || source === "media" ? source : "online";
 
 /** Days off see fewer reports: fewer patrols, fewer people out. */
-const OFF_DAY_WEIGHT = 0.55;
+export const OFF_DAY_WEIGHT = 0.55;
 
 export class HistoryClock {
   readonly calendar: WorkCalendar;

@@ -143,6 +143,10 @@ export interface HistoryCase {
   mergedIntoId: string | null;
   rating: Rating | null;
   ratingComment: string | null;
+  /** 017: the reporter's "was it solved" at evaluation */
+  solved: boolean | null;
+  /** 017: working days from the latest dispatch to the feedback */
+  handlingWorkDays: number | null;
   pendingExtension: { until: string; reason: string; requestedBy: string; requestedAt: string } | null;
   resultNote: string | null;
   lastReturnReason: string | null;

@@ -20,6 +20,8 @@ export interface ActionValues {
   pass?: boolean;
   rating?: string;
   comment?: string;
+  /** 问题是否解决 (left out when not answered: the server then goes by the rating) */
+  solved?: boolean;
   until?: Dayjs;
   approve?: boolean;
   answer?: string;
@@ -59,7 +61,7 @@ export function actionBody(action: CaseAction, v: ActionValues): Record<string, 
     case "verify":
       return { pass: v.pass === true, note: note ?? "" };
     case "evaluate":
-      return drop({ rating: v.rating, comment: trimmed(v.comment) });
+      return drop({ rating: v.rating, comment: trimmed(v.comment), solved: v.solved });
     case "extend-request":
       return { until: v.until?.toISOString(), reason };
     case "extend-approve":
@@ -250,6 +252,16 @@ export function ActionFields({ action, c, dispatch, dispatchLoading, assignUnits
                   <span data-testid={`rating-${r}`}>{t(`rating_${r}` as MessageKey)}</span>
                 </Radio.Button>
               ))}
+            </Radio.Group>
+          </Form.Item>
+          <Form.Item name="solved" label={t("solvedQuestion")} extra={t("solvedHint")}>
+            <Radio.Group data-testid="field-solved">
+              <Radio value={true}>
+                <span data-testid="solved-yes">{t("solvedYes")}</span>
+              </Radio>
+              <Radio value={false}>
+                <span data-testid="solved-no">{t("solvedNo")}</span>
+              </Radio>
             </Radio.Group>
           </Form.Item>
           {textArea("comment", "ratingComment", false)}

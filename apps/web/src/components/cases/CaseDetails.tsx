@@ -57,6 +57,9 @@ export function CaseFields({ c }: { c: CaseView }) {
       children: (
         <Space wrap>
           <Tag color={c.rating === "unsatisfied" ? "red" : "green"}>{t(`rating_${c.rating}` as MessageKey)}</Tag>
+          {typeof c.solved === "boolean" && (
+            <Tag color={c.solved ? "green" : "orange"}>{t(c.solved ? "solvedYes" : "solvedNo")}</Tag>
+          )}
           {c.ratingComment}
         </Space>
       ),

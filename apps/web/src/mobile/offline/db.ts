@@ -33,7 +33,10 @@ export type QueuePayload =
   | { kind: "verify"; caseId: string; caseCode: string; pass: boolean; note: string; photos: QueuedPhoto[] }
   | { kind: "patrol-start"; patrolKey: string; startedAt: string }
   | { kind: "patrol-points"; patrolKey: string; points: PatrolPoint[] }
-  | { kind: "patrol-stop"; patrolKey: string; endedAt: string };
+  | { kind: "patrol-stop"; patrolKey: string; endedAt: string }
+  // 收到 / 已完成 on an emergency task: repeating either changes nothing on the server
+  | { kind: "incident-ack"; taskId: string; title: string }
+  | { kind: "incident-done"; taskId: string; title: string; note: string };
 
 export type QueueKind = QueuePayload["kind"];
 

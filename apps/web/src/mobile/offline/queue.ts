@@ -196,6 +196,16 @@ async function send(item: QueueItem): Promise<SendResult> {
     case "patrol-stop":
       await post(`/mobile/patrols/${await patrolIdOf(p.patrolKey)}/stop`, { endedAt: p.endedAt });
       return {};
+    case "incident-ack": {
+      const task = await post<{ status: string }>(`/mobile/incident-tasks/${p.taskId}/ack`, {});
+      return { status: task.status };
+    }
+    case "incident-done": {
+      const task = await post<{ status: string }>(`/mobile/incident-tasks/${p.taskId}/done`, {
+        ...(p.note ? { note: p.note } : {}),
+      });
+      return { status: task.status };
+    }
   }
 }
 

@@ -7,6 +7,7 @@ import { type MapOverlay, VectorMap } from "../../components/map/index.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { fmtTime } from "../../lib/format.ts";
 import { useNow } from "../../lib/hooks.ts";
+import { IncidentTasks } from "../components/IncidentTasks.tsx";
 import { MapBoundary } from "../components/MapBoundary.tsx";
 import { clockText, distanceText } from "../format.ts";
 import { useCurrentPosition, usePatrol, useQueue } from "../hooks.ts";
@@ -50,6 +51,7 @@ export function HomeScreen() {
         <Alert type="warning" showIcon title={t("mStale", { at: fmtTime(home.at) })} style={{ marginBottom: 12 }} />
       )}
       <ErrorNote error={home.data ? null : home.error} onRetry={home.reload} />
+      <IncidentTasks />
 
       <section className="m-card">
         <h2 className="m-card-title">

@@ -19,12 +19,21 @@ const STATE_COLOUR: Record<QueueState, string> = {
   sent: "success",
 };
 
+const KIND_LABEL: Partial<Record<QueueItem["payload"]["kind"], MessageKey>> = {
+  report: "mKindReport",
+  verify: "mKindVerify",
+  "incident-ack": "mIncidentAck",
+  "incident-done": "mIncidentDone",
+};
+
 function summary(item: QueueItem, t: (k: MessageKey, v?: Record<string, string | number>) => string): string {
   const p = item.payload;
   if (p.kind === "report") return p.body.description;
   if (p.kind === "verify")
     return `${p.caseCode} · ${p.pass ? t("mVerifyPass") : t("mVerifyFail")}${p.note ? ` · ${p.note}` : ""}`;
   if (p.kind === "patrol-points") return t("mPointsN", { n: p.points.length });
+  if (p.kind === "incident-ack") return p.title;
+  if (p.kind === "incident-done") return `${p.title}${p.note ? ` · ${p.note}` : ""}`;
   return "";
 }
 
@@ -35,9 +44,7 @@ export function QueueScreen() {
   const queue = useQueue(me?.id);
   const [sending, setSending] = useState(false);
   // patrol data is listed only when the server refused it (to retry or drop); otherwise it is a count
-  const items = queue.items
-    .filter((i) => i.payload.kind === "report" || i.payload.kind === "verify" || i.state === "failed")
-    .reverse();
+  const items = queue.items.filter((i) => !i.payload.kind.startsWith("patrol-") || i.state === "failed").reverse();
 
   const sendNow = async () => {
     if (!me) return;
@@ -87,7 +94,7 @@ export function QueueScreen() {
           >
             <div className="m-list-item-head">
               <span className="m-list-item-title">
-                {p.kind === "report" ? t("mKindReport") : p.kind === "verify" ? t("mKindVerify") : t("mKindPatrol")}
+                {KIND_LABEL[p.kind] ? t(KIND_LABEL[p.kind] as MessageKey) : t("mKindPatrol")}
               </span>
               <Tag color={STATE_COLOUR[item.state]} data-testid="queue-state" style={{ marginInlineEnd: 0 }}>
                 {t(`mState_${item.state}` as MessageKey)}

@@ -42,8 +42,8 @@ export function EvaluateForm({ receipt, onDone }: { receipt: string; onDone: (r:
       <Form
         layout="vertical"
         requiredMark={false}
-        onFinish={(v: { rating: Rating; comment?: string }) =>
-          submit({ rating: v.rating, comment: v.comment?.trim() || undefined })
+        onFinish={(v: { rating: Rating; comment?: string; solved?: boolean }) =>
+          submit({ rating: v.rating, solved: v.solved, comment: v.comment?.trim() || undefined })
         }
       >
         <Form.Item name="rating" rules={[{ required: true, message: t("pEvaluateTitle") }]}>
@@ -53,6 +53,16 @@ export function EvaluateForm({ receipt, onDone }: { receipt: string; onDone: (r:
                 {t(`pRating_${r}`)}
               </Radio.Button>
             ))}
+          </Radio.Group>
+        </Form.Item>
+        <Form.Item name="solved" label={t("pSolvedQuestion")}>
+          <Radio.Group data-testid="p-solved">
+            <Radio value={true} data-testid="p-solved-yes">
+              {t("pSolvedYes")}
+            </Radio>
+            <Radio value={false} data-testid="p-solved-no">
+              {t("pSolvedNo")}
+            </Radio>
           </Radio.Group>
         </Form.Item>
         <Form.Item name="comment" label={t("pComment")}>

@@ -1,0 +1,421 @@
+// The centre of the big screen: Anshan's district outlines as a dark vector base (the project's
+// offline base, no tiles needed), the shapes of the level shown (click to drill down), the live cases
+// on one canvas, a heat layer, the grid workers on patrol, and in emergency mode the incident's area.
+import type { Feature, FeatureCollection, MultiPolygon } from "geojson";
+import L from "leaflet";
+import "leaflet/dist/leaflet.css";
+import { type RefObject, useEffect, useRef, useState } from "react";
+import { loadDistricts } from "../../components/map/VectorMapImpl.tsx";
+import "../../components/map/types.ts";
+import { useI18n } from "../../i18n/index.tsx";
+import type { CaseEvent, CasePoint, HeatCell, IncidentDetail, RankingRow, Summary, Worker } from "../types.ts";
+import { CaseLayer } from "./case-layer.ts";
+import { caseColor, LEGEND } from "./colors.ts";
+import { HeatLayer } from "./heat-layer.ts";
+import { IncidentLayer } from "./incident-layer.ts";
+import { type Picking, usePicking } from "./picking.ts";
+import { loadScopeShapes, type ShapeProps, type Shapes } from "./scope-shapes.ts";
+import { type ShapeStyleContext, shapeStyle } from "./shape-style.ts";
+
+/** What the page can do to the map without re-rendering it: live events touch one marker. */
+export interface ScreenMapApi {
+  upsertCase(ev: CaseEvent): void;
+}
+
+export interface ScreenMapProps {
+  scope: Summary["scope"] | null;
+  /** the children's figures, for the choropleth */
+  ranking: readonly RankingRow[] | null;
+  points: readonly CasePoint[] | null;
+  heat: readonly HeatCell[] | null;
+  workers: readonly Worker[] | null;
+  incident: IncidentDetail | null;
+  picking: Picking | null;
+  onDrill: (code: string) => void;
+  onOpenCase: (p: CasePoint) => void;
+  apiRef: RefObject<ScreenMapApi | null>;
+}
+
+const HOME: L.LatLngExpression = [40.95, 122.95];
+type Layers = { cases: boolean; heat: boolean; workers: boolean };
+
+function panes(map: L.Map) {
+  const make = (name: string, z: number) => {
+    const pane = map.createPane(name);
+    pane.style.zIndex = String(z);
+  };
+  make("scr-base", 250);
+  make("scr-shapes", 350);
+  make("scr-heat", 420);
+  make("scr-cases", 450);
+  make("scr-workers", 460);
+  make("scr-incident", 470);
+}
+
+export function ScreenMap(props: ScreenMapProps) {
+  const { scope, ranking, points, heat, workers, incident, picking, apiRef } = props;
+  const { t } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const frame = useRef<HTMLDivElement>(null);
+  const [map, setMap] = useState<L.Map | null>(null);
+  const [districts, setDistricts] = useState<FeatureCollection | null>(null);
+  const [layers, setLayers] = useState<Layers>({ cases: true, heat: false, workers: true });
+  const caseLayer = useRef<CaseLayer | null>(null);
+  const heatLayer = useRef<HeatLayer | null>(null);
+  const shapesLayer = useRef<L.GeoJSON | null>(null);
+  const onDrill = useRef(props.onDrill);
+  onDrill.current = props.onDrill;
+  const onOpenCase = useRef(props.onOpenCase);
+  onOpenCase.current = props.onOpenCase;
+  const pickingRef = useRef(picking);
+  pickingRef.current = picking;
+
+  // the map, once; Leaflet owns the DOM inside the box
+  useEffect(() => {
+    if (!box.current) return;
+    const m = L.map(box.current, {
+      center: HOME,
+      zoom: 8,
+      minZoom: 7,
+      maxZoom: 18,
+      zoomSnap: 0.25,
+      attributionControl: false,
+      zoomControl: false,
+    });
+    panes(m);
+    L.control.zoom({ position: "bottomright" }).addTo(m);
+    L.control.attribution({ prefix: false, position: "bottomright" }).addTo(m);
+    if (window.CIVICGRID_TILE_URL) {
+      L.tileLayer(window.CIVICGRID_TILE_URL, { maxZoom: 19, className: "scr-tiles" }).addTo(m);
+    }
+    caseLayer.current = new CaseLayer(m);
+    // a click near a case opens it (outside the area shapes; on them, see the shapes' own click)
+    m.on("click", (e: L.LeafletMouseEvent) => {
+      if (pickingRef.current) return;
+      const hit = caseLayer.current?.nearest(e.latlng);
+      if (hit) onOpenCase.current(hit);
+    });
+    heatLayer.current = new HeatLayer();
+    apiRef.current = {
+      upsertCase: (ev) => {
+        const layer = caseLayer.current;
+        if (!layer) return;
+        layer.upsert(ev);
+        // what the map holds, readable from outside (tests, a wall controller)
+        if (frame.current) {
+          frame.current.dataset.cases = String(layer.size);
+          frame.current.dataset.lastCase = ev.code;
+        }
+      },
+    };
+    // the view, readable from outside (the render benchmark checks that it really moved)
+    m.on("moveend", () => {
+      if (!frame.current) return;
+      frame.current.dataset.zoom = m.getZoom().toFixed(2);
+      frame.current.dataset.moves = String(Number(frame.current.dataset.moves ?? 0) + 1);
+    });
+    const ro = new ResizeObserver(() => m.invalidateSize());
+    ro.observe(box.current);
+    setMap(m);
+    let live = true;
+    loadDistricts().then((d) => {
+      if (live) setDistricts(d);
+    });
+    return () => {
+      live = false;
+      apiRef.current = null;
+      ro.disconnect();
+      m.remove();
+      setMap(null);
+    };
+  }, [apiRef]);
+
+  useEffect(() => {
+    if (!map?.attributionControl) return;
+    const text = t("mapAttribution");
+    map.attributionControl.addAttribution(text);
+    return () => {
+      map.attributionControl?.removeAttribution(text);
+    };
+  }, [map, t]);
+
+  // the district base: dark fills, the district of the scope brighter
+  const districtCode = scope?.breadcrumb.find((b) => b.level === "district")?.code ?? null;
+  useEffect(() => {
+    if (!map || !districts) return;
+    const layer = L.geoJSON(districts, {
+      pane: "scr-base",
+      interactive: false,
+      style: (f) => {
+        const mine = !districtCode || f?.properties?.code === districtCode;
+        return {
+          color: mine ? "#3fa9f5" : "#1d3b66",
+          weight: mine ? 1.6 : 1,
+          fillColor: mine ? "#0c2a52" : "#081a33",
+          fillOpacity: 1,
+        };
+      },
+    }).addTo(map);
+    return () => {
+      layer.remove();
+    };
+  }, [map, districts, districtCode]);
+
+  // the shapes of the level shown: districts of the city, else the grids grouped by child
+  const [shapes, setShapes] = useState<Shapes | null>(null);
+  useEffect(() => {
+    if (!scope) return;
+    let live = true;
+    if (scope.level === "city") {
+      if (!districts) return;
+      const index = new Map(scope.children.map((c, i) => [c.code, { name: c.name, i }]));
+      const features = (districts.features as Feature<MultiPolygon, { code: string; name: string }>[])
+        .filter((f) => index.has(f.properties.code))
+        .map((f) => {
+          const child = index.get(f.properties.code) as { name: string; i: number };
+          const properties: ShapeProps = {
+            code: f.properties.code,
+            name: child.name,
+            childCode: f.properties.code,
+            childName: child.name,
+            childIndex: child.i,
+          };
+          return { ...f, properties };
+        });
+      setShapes({ type: "FeatureCollection", features });
+      return;
+    }
+    loadScopeShapes(scope, scope.children)
+      .then((s) => {
+        if (live) setShapes(s);
+      })
+      .catch(() => {
+        if (live) setShapes(null);
+      });
+    return () => {
+      live = false;
+    };
+  }, [scope, districts]);
+
+  // the fill follows the figures and the grids picked for an incident: restyled, not rebuilt
+  const pickedKey = picking?.mode === "grids" ? picking.grids.join(",") : "";
+  const styleContext = useRef<ShapeStyleContext>({
+    level: "city",
+    code: "",
+    values: new Map(),
+    picked: new Set(),
+    muted: false,
+  });
+  styleContext.current = {
+    level: scope?.level ?? "city",
+    code: scope?.code ?? "",
+    values: new Map((ranking ?? []).map((r) => [r.code, r.reported])),
+    picked: new Set(pickedKey ? pickedKey.split(",") : []),
+    muted: Boolean(incident),
+  };
+  const valuesKey = (ranking ?? []).map((r) => `${r.code}:${r.reported}`).join(",");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for the style's inputs
+  useEffect(() => {
+    shapesLayer.current?.setStyle((f) => shapeStyle(f?.properties as ShapeProps, styleContext.current));
+  }, [valuesKey, pickedKey, incident?.id]);
+
+  useEffect(() => {
+    if (!map || !shapes || !scope) return;
+    const layer = L.geoJSON(shapes, {
+      pane: "scr-shapes",
+      style: (f) => shapeStyle(f?.properties as ShapeProps, styleContext.current),
+      onEachFeature: (f, l) => {
+        const p = f.properties as ShapeProps;
+        // the child it drills into, as a class of its SVG path (set before the path is created)
+        (l as L.Path).options.className = `scr-shape scr-child-${p.childCode} scr-code-${p.code}`;
+        const label = p.name === p.childName ? p.name : `${p.childName} · ${p.name}`;
+        l.bindTooltip(label, { sticky: true, className: "scr-tip" });
+        l.on("click", (e: L.LeafletMouseEvent) => {
+          const pick = pickingRef.current;
+          if (pick?.mode === "grids") {
+            if (scope.level !== "city" && scope.level !== "district") pick.onToggleGrid(p.code);
+          } else if (!pick && !caseLayer.current?.nearest(e.latlng)) {
+            // a click on a case is the case's (the map's click handler opens it), not a drill-down
+            onDrill.current(p.childCode);
+          }
+        });
+      },
+    }).addTo(map);
+    shapesLayer.current = layer;
+    // one name per child, where the child is wide enough on screen for it
+    const names = L.layerGroup().addTo(map);
+    const byChild = new Map<string, { name: string; bounds: L.LatLngBounds }>();
+    layer.eachLayer((l) => {
+      const p = (l as L.Polygon).feature?.properties as ShapeProps;
+      const b = (l as L.Polygon).getBounds();
+      const known = byChild.get(p.childCode);
+      if (known) known.bounds.extend(b);
+      else byChild.set(p.childCode, { name: p.childName, bounds: L.latLngBounds(b.getSouthWest(), b.getNorthEast()) });
+    });
+    const tips = [...byChild.values()].map(({ name, bounds }) => ({
+      bounds,
+      width: name.length * 13 + 8,
+      tip: L.tooltip({ permanent: true, direction: "center", className: "scr-label", interactive: false })
+        .setLatLng(bounds.getCenter())
+        .setContent(name),
+    }));
+    const place = () => {
+      for (const { bounds, width, tip } of tips) {
+        const px =
+          map.latLngToContainerPoint(bounds.getNorthEast()).x - map.latLngToContainerPoint(bounds.getSouthWest()).x;
+        if (px >= width * 1.3) names.addLayer(tip);
+        else names.removeLayer(tip);
+      }
+    };
+    place();
+    map.on("zoomend", place);
+    return () => {
+      map.off("zoomend", place);
+      names.remove();
+      layer.remove();
+      shapesLayer.current = null;
+    };
+  }, [map, shapes, scope]);
+
+  // frame the level shown (not while an incident is framed, nor while an area is being picked)
+  const framedFor = useRef<string | null>(null);
+  const pickingActive = Boolean(picking);
+  useEffect(() => {
+    if (!map || !scope || incident || pickingActive) return;
+    if (framedFor.current === scope.code) return;
+    let bounds: L.LatLngBounds | null = null;
+    if (scope.level === "city" && districts) bounds = L.geoJSON(districts).getBounds();
+    else if (scope.level === "district" && districts) {
+      const own = districts.features.filter((f) => f.properties?.code === scope.code);
+      if (own.length) bounds = L.geoJSON({ type: "FeatureCollection", features: own } as FeatureCollection).getBounds();
+    } else if (shapes && shapesLayer.current) {
+      if (scope.level === "grid") {
+        shapesLayer.current.eachLayer((l) => {
+          const p = (l as L.Polygon).feature?.properties as ShapeProps | undefined;
+          if (p?.code === scope.code) bounds = (l as L.Polygon).getBounds();
+        });
+      } else bounds = shapesLayer.current.getBounds();
+    }
+    if (bounds?.isValid()) {
+      map.fitBounds(bounds, { padding: [24, 24], animate: false });
+      framedFor.current = scope.code;
+    }
+  }, [map, scope, districts, shapes, incident, pickingActive]);
+  // after an incident, the level shown is framed again
+  const incidentShown = Boolean(incident);
+  useEffect(() => {
+    if (incidentShown) framedFor.current = null;
+  }, [incidentShown]);
+
+  // live cases: rebuilt when a new batch arrives, touched one by one by live events
+  useEffect(() => {
+    const layer = caseLayer.current;
+    if (!map || !layer || !points) return;
+    const started = performance.now();
+    layer.reset(points);
+    if (frame.current) frame.current.dataset.cases = String(layer.size);
+    // for the render benchmark: when the canvas has drawn the batch
+    requestAnimationFrame(() =>
+      performance.mark("screen:points-rendered", {
+        detail: { count: layer.size, ms: performance.now() - started },
+      }),
+    );
+  }, [map, points]);
+  const showCases = layers.cases && !incident;
+  useEffect(() => {
+    const layer = caseLayer.current?.group;
+    if (!map || !layer) return;
+    if (showCases) layer.addTo(map);
+    else layer.remove();
+  }, [map, showCases]);
+
+  // heat
+  const showHeat = layers.heat && !incident;
+  useEffect(() => {
+    const layer = heatLayer.current;
+    if (!map || !layer) return;
+    layer.setCells(heat ?? []);
+    if (showHeat) layer.addTo(map);
+    else layer.remove();
+  }, [map, heat, showHeat]);
+
+  // grid workers on patrol
+  const showWorkers = layers.workers && !incident;
+  useEffect(() => {
+    if (!map || !workers || !showWorkers) return;
+    const group = L.layerGroup();
+    for (const w of workers) {
+      L.circleMarker([w.lat, w.lng], {
+        pane: "scr-workers",
+        radius: 5,
+        color: "#e6fffb",
+        weight: 2,
+        fillColor: "#00d1b2",
+        fillOpacity: 1,
+      })
+        .bindTooltip(`${t("scWorker")} ${w.name} · ${w.gridCode}`, { className: "scr-tip" })
+        .addTo(group);
+    }
+    group.addTo(map);
+    return () => {
+      group.remove();
+    };
+  }, [map, workers, showWorkers, t]);
+
+  // emergency mode: the incident's area, cases and workers
+  const framedIncident = useRef<string | null>(null);
+  useEffect(() => {
+    if (!map || !incident) {
+      framedIncident.current = null;
+      return;
+    }
+    const fit = framedIncident.current !== incident.id;
+    framedIncident.current = incident.id;
+    const layer = new IncidentLayer(map, incident, t, (p) => onOpenCase.current(p), fit);
+    return () => layer.remove();
+  }, [map, incident, t]);
+
+  usePicking(map, picking);
+
+  const toggle = (key: keyof Layers) => setLayers((l) => ({ ...l, [key]: !l[key] }));
+  return (
+    <div ref={frame} className="scr-map" data-testid="screen-map">
+      <div ref={box} className="scr-map-box" />
+      {!incident && (
+        <fieldset className="scr-map-layers">
+          <legend className="scr-sr-only">{t("scLayers")}</legend>
+          {(["cases", "heat", "workers"] as const).map((k) => (
+            <button
+              key={k}
+              type="button"
+              className={layers[k] ? "on" : ""}
+              aria-pressed={layers[k]}
+              data-testid={`layer-${k}`}
+              onClick={() => toggle(k)}
+            >
+              {t(k === "cases" ? "scLayerCases" : k === "heat" ? "scLayerHeat" : "scLayerWorkers")}
+            </button>
+          ))}
+        </fieldset>
+      )}
+      {!incident && (
+        <ul className="scr-legend" aria-label={t("scLegend")}>
+          {LEGEND.map((l) => (
+            <li key={l.key}>
+              <i style={{ background: l.color }} />
+              {t(`status_${l.key}`)}
+            </li>
+          ))}
+          <li>
+            <i style={{ background: caseColor("accepted", true) }} />
+            {t("scOverdue")}
+          </li>
+          <li>
+            <i className="worker" />
+            {t("scWorkerOnPatrol")}
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}
