@@ -69,6 +69,8 @@ async function main() {
   for (const s of SECTIONS)
     if (!["basic", "screen", "render"].includes(s)) throw new Error(`--only: unknown section ${s}`);
   if (!Number.isInteger(CASES) || CASES < 0) throw new Error("--cases: a whole number");
+  // the server serves apps/web/dist only when it exists at start: build it first when stale
+  const render = SECTIONS.has("render") ? await prepareRender() : null;
   const tmp = DATA_DIR ? path.resolve(DATA_DIR) : await mkdtemp(path.join(os.tmpdir(), "civicgrid-bench-"));
   const embedded = process.env.DATABASE_URL
     ? null
@@ -145,9 +147,14 @@ async function main() {
     for (const line of screenTable(rows, RUNS, NAIVE_RUNS)) log(line);
   }
 
-  if (SECTIONS.has("render")) {
+  if (render) {
     log("");
-    await renderStep();
+    log("== big screen rendering (scripts/bench-screen-render.ts) ==");
+    await run(
+      "npx",
+      ["tsx", render, "--base", base, "--user", "leader", "--password", "bench-password-1"],
+      process.env,
+    );
   }
 
   await app.close();
@@ -171,17 +178,24 @@ async function alreadyGenerated(db: import("../src/db/connect.ts").Db): Promise<
   return true;
 }
 
-/** helper C's scripts/bench-screen-render.ts, when Chromium is installed; its output is part of ours. */
-async function renderStep() {
+/**
+ * helper C's scripts/bench-screen-render.ts runs against this bench's server when Chromium is
+ * installed; its printed figures are part of ours. Returns the script, or null (skipped).
+ */
+async function prepareRender(): Promise<string | null> {
   const script = renderScript();
-  if (!existsSync("/usr/bin/chromium")) return log("render: skipped (no /usr/bin/chromium)");
-  if (!script) return log("render: skipped (scripts/bench-screen-render.ts not found)");
+  if (!existsSync("/usr/bin/chromium")) return skip("render: skipped (no /usr/bin/chromium)");
+  if (!script) return skip("render: skipped (scripts/bench-screen-render.ts not found)");
   if (isWebStale()) {
-    log("render: building the web (apps/web/dist is older than its sources)…");
+    log("render: building the web first (apps/web/dist is older than its sources)…");
     await run("npm", ["run", "build", "-w", "@civicgrid/web"], { ...process.env, NODE_ENV: "production" });
   }
-  log("== big screen rendering (scripts/bench-screen-render.ts) ==");
-  await run("npx", ["tsx", script], process.env);
+  return script;
+}
+
+function skip(line: string): null {
+  log(line);
+  return null;
 }
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {

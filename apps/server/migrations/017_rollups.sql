@@ -77,43 +77,78 @@ create table case_open_rollup (
 );
 
 -- The top-level ancestor of a category ('' when none): the screen's and assessment's "class".
-create function category_class_of(p_code text) returns text language sql stable as $$
-  with recursive up(code, parent_code, depth) as (
-    select code, parent_code, 0 from categories where code = p_code
-    union all
-    select c.code, c.parent_code, up.depth + 1 from categories c join up on c.code = up.parent_code where up.depth < 16
-  )
-  select coalesce((select code from up where parent_code is null limit 1), '')
-$$;
+create function category_class_of(p_code text) returns text language plpgsql stable as $$
+declare
+  cur text := p_code;
+  parent text;
+  depth int := 0;
+begin
+  -- unknown codes and broken chains count as '' (as the rebuild's walk down from the roots does)
+  while cur is not null and depth <= 16 loop
+    select c.parent_code into parent from categories c where c.code = cur;
+    if not found then
+      return '';
+    elsif parent is null then
+      return cur;
+    end if;
+    cur := parent;
+    depth := depth + 1;
+  end loop;
+  return '';
+end $$;
 
--- One case's contribution, in the column order of case_rollup (reported … solved, handling_days_sum,
--- handling_days_n). The rebuild uses the same function, so both paths share one definition.
-create function case_rollup_vector(c cases) returns numeric[] language sql immutable as $$
-  select array[
-    1,
-    (c.registered_at is not null)::int,
-    (c.dispatched_at is not null)::int,
-    (c.dispatched_at is not null)::int + c.return_count,
-    c.return_count,
-    (c.accepted_at is not null and (c.accept_due_at is null or c.accepted_at <= c.accept_due_at))::int,
-    (c.handled_at is not null)::int,
-    (c.handled_at is not null and (c.due_at is null or c.handled_at <= c.due_at))::int,
-    (c.handled_at is not null or c.overdue_at is not null)::int,
-    (c.rework_count > 0)::int,
-    (c.status in ('closed', 'evaluated'))::int,
-    (c.status in ('closed', 'evaluated') and (c.due_at is null or c.closed_at <= c.due_at))::int,
-    (c.status in ('closed', 'evaluated') or c.overdue_at is not null)::int,
-    (c.status not in ('closed', 'evaluated', 'rejected', 'merged'))::int,
-    (c.status not in ('closed', 'evaluated', 'rejected', 'merged') and c.overdue_at is not null)::int,
-    (c.overdue_at is not null)::int,
-    (c.rating is not null)::int,
-    (c.rating is not distinct from 'satisfied')::int,
-    (c.rating is not distinct from 'basically')::int,
-    (c.rating is not distinct from 'unsatisfied')::int,
-    (c.rating is not null and c.solved is true)::int,
-    coalesce(c.handling_work_days, 0),
-    (c.handling_work_days is not null)::int
-  ]::numeric[]
+-- One case's contribution to every counter, in the column order of case_rollup. The one definition:
+-- the trigger turns it into an array, the rebuild sums it (a set-returning SQL function is inlined
+-- into the calling query, so the rebuild evaluates each expression once per case).
+create function case_rollup_counts(c cases) returns table(
+  reported int,
+  registered int,
+  dispatched int,
+  dispatches int,
+  returns int,
+  accepted_in_time int,
+  handled int,
+  handled_on_time int,
+  due_to_handle int,
+  reworked int,
+  closed int,
+  closed_on_time int,
+  due_to_close int,
+  open int,
+  overdue_open int,
+  overdue_ever int,
+  evaluated int,
+  satisfied int,
+  basically int,
+  unsatisfied int,
+  solved int,
+  handling_days_sum numeric,
+  handling_days_n int
+) language sql immutable as $$
+  select
+    1 as reported,
+    (c.registered_at is not null)::int as registered,
+    (c.dispatched_at is not null)::int as dispatched,
+    (c.dispatched_at is not null)::int + c.return_count as dispatches,
+    c.return_count as returns,
+    (c.accepted_at is not null and (c.accept_due_at is null or c.accepted_at <= c.accept_due_at))::int as accepted_in_time,
+    (c.handled_at is not null)::int as handled,
+    (c.handled_at is not null and (c.due_at is null or c.handled_at <= c.due_at))::int as handled_on_time,
+    (c.handled_at is not null or c.overdue_at is not null)::int as due_to_handle,
+    (c.rework_count > 0)::int as reworked,
+    (c.status in ('closed', 'evaluated'))::int as closed,
+    (c.status in ('closed', 'evaluated') and (c.due_at is null or c.closed_at <= c.due_at))::int as closed_on_time,
+    (c.status in ('closed', 'evaluated') or c.overdue_at is not null)::int as due_to_close,
+    (c.status not in ('closed', 'evaluated', 'rejected', 'merged'))::int as open,
+    (c.status not in ('closed', 'evaluated', 'rejected', 'merged') and c.overdue_at is not null)::int as overdue_open,
+    (c.overdue_at is not null)::int as overdue_ever,
+    (c.rating is not null)::int as evaluated,
+    (c.rating is not distinct from 'satisfied')::int as satisfied,
+    (c.rating is not distinct from 'basically')::int as basically,
+    (c.rating is not distinct from 'unsatisfied')::int as unsatisfied,
+    (c.rating is not null and c.solved is true)::int as solved,
+    coalesce(c.handling_work_days, 0)::numeric as handling_days_sum,
+    (c.handling_work_days is not null)::int as handling_days_n
 $$;
 
 -- The scopes a case counts in, in lock order (case_rollup_lock; the trigger spells the same list out).
@@ -130,8 +165,11 @@ create function case_rollup_scopes(c cases) returns table(ord int, scope text, s
   where s.scope_code is not null
 $$;
 
+-- The upserts are plpgsql, not SQL functions: plpgsql keeps each statement's plan for the session,
+-- a SQL function re-plans its INSERT on every call (up to 28 per changed case).
 create function case_rollup_add(p_scope text, p_code text, p_day date, p_class text, p_source text, v numeric[])
-returns void language sql as $$
+returns void language plpgsql as $$
+begin
   insert into case_rollup as r (scope, scope_code, day, category_class, source,
     reported, registered, dispatched, dispatches, returns, accepted_in_time, handled, handled_on_time,
     due_to_handle, reworked, closed, closed_on_time, due_to_close, open, overdue_open, overdue_ever,
@@ -162,16 +200,18 @@ returns void language sql as $$
     unsatisfied = r.unsatisfied + excluded.unsatisfied,
     solved = r.solved + excluded.solved,
     handling_days_sum = r.handling_days_sum + excluded.handling_days_sum,
-    handling_days_n = r.handling_days_n + excluded.handling_days_n
-$$;
+    handling_days_n = r.handling_days_n + excluded.handling_days_n;
+end $$;
 
-create function case_close_rollup_add(p_scope text, p_code text, p_day date, p_delta int) returns void language sql as $$
+create function case_close_rollup_add(p_scope text, p_code text, p_day date, p_delta int) returns void language plpgsql as $$
+begin
   insert into case_close_rollup as r (scope, scope_code, day, closed) values (p_scope, p_code, p_day, p_delta)
-  on conflict (scope, scope_code, day) do update set closed = r.closed + excluded.closed
-$$;
+  on conflict (scope, scope_code, day) do update set closed = r.closed + excluded.closed;
+end $$;
 
 create function case_day_rollup_add(p_scope text, p_code text, p_day date, v numeric[])
-returns void language sql as $$
+returns void language plpgsql as $$
+begin
   insert into case_day_rollup as r (scope, scope_code, day,
     reported, registered, dispatched, dispatches, returns, accepted_in_time, handled, handled_on_time,
     due_to_handle, reworked, closed, closed_on_time, due_to_close, open, overdue_open, overdue_ever,
@@ -202,16 +242,17 @@ returns void language sql as $$
     unsatisfied = r.unsatisfied + excluded.unsatisfied,
     solved = r.solved + excluded.solved,
     handling_days_sum = r.handling_days_sum + excluded.handling_days_sum,
-    handling_days_n = r.handling_days_n + excluded.handling_days_n
-$$;
+    handling_days_n = r.handling_days_n + excluded.handling_days_n;
+end $$;
 
 create function case_open_rollup_add(p_scope text, p_code text, p_unit text, p_open int, p_overdue int)
-returns void language sql as $$
+returns void language plpgsql as $$
+begin
   insert into case_open_rollup as r (scope, scope_code, unit_code, open, overdue_open)
   values (p_scope, p_code, p_unit, p_open, p_overdue)
   on conflict (scope, scope_code, unit_code) do update set
-    open = r.open + excluded.open, overdue_open = r.overdue_open + excluded.overdue_open
-$$;
+    open = r.open + excluded.open, overdue_open = r.overdue_open + excluded.overdue_open;
+end $$;
 
 -- The cohort key of a case: reported day, class, source.
 create function case_rollup_day(c cases) returns date language sql immutable as $$
@@ -231,13 +272,13 @@ declare
   nc text[] := array[new.city_code::text, new.district_code::text, new.township_code::text,
     new.community_code::text, new.grid_code::text, new.owner_unit_code, new.reported_by::text];
   oc text[] := array_fill(null::text, array[7]);
-  nv numeric[] := case_rollup_vector(new);
+  nv numeric[];
   ov numeric[];
   neg numeric[];
   delta numeric[];
   nd date := case_rollup_day(new);
   od date;
-  ncls text := category_class_of(new.category_code);
+  ncls text;
   ocls text;
   ncd date := case_close_day(new);
   ocd date;
@@ -248,8 +289,9 @@ begin
   if current_setting('civicgrid.rollup_bulk', true) = 'on' then
     return null;
   end if;
+  select array[r.reported, r.registered, r.dispatched, r.dispatches, r.returns, r.accepted_in_time, r.handled, r.handled_on_time, r.due_to_handle, r.reworked, r.closed, r.closed_on_time, r.due_to_close, r.open, r.overdue_open, r.overdue_ever, r.evaluated, r.satisfied, r.basically, r.unsatisfied, r.solved, r.handling_days_sum, r.handling_days_n]::numeric[] into nv from case_rollup_counts(new) r;
   if tg_op = 'UPDATE' then
-    ov := case_rollup_vector(old);
+    select array[r.reported, r.registered, r.dispatched, r.dispatches, r.returns, r.accepted_in_time, r.handled, r.handled_on_time, r.due_to_handle, r.reworked, r.closed, r.closed_on_time, r.due_to_close, r.open, r.overdue_open, r.overdue_ever, r.evaluated, r.satisfied, r.basically, r.unsatisfied, r.solved, r.handling_days_sum, r.handling_days_n]::numeric[] into ov from case_rollup_counts(old) r;
     od := case_rollup_day(old);
     ocd := case_close_day(old);
     oc := array[old.city_code::text, old.district_code::text, old.township_code::text,
@@ -260,11 +302,14 @@ begin
        and ocd is not distinct from ncd then
       return null;
     end if;
+    ncls := category_class_of(new.category_code);
     ocls := case when old.category_code is not distinct from new.category_code then ncls
       else category_class_of(old.category_code) end;
     select array_agg(-a order by k) into neg from unnest(ov) with ordinality as t(a, k);
     select array_agg(a - b order by k) into delta from unnest(nv, ov) with ordinality as t(a, b, k);
     ou := coalesce(old.owner_unit_code, '');
+  else
+    ncls := category_class_of(new.category_code);
   end if;
 
   for i in 1..7 loop
@@ -418,17 +463,20 @@ begin
       ),
       facts as (
         select %1$s as scope_code, case_rollup_day(c) as day, coalesce(up.class_code, '') as category_class,
-          c.source, case_close_day(c) as close_day, coalesce(c.owner_unit_code, '') as unit_code,
-          case_rollup_vector(c) as v
-        from cases c left join up on up.code = c.category_code
+          c.source, case_close_day(c) as close_day, coalesce(c.owner_unit_code, '') as unit_code, r.*
+        from cases c left join up on up.code = c.category_code cross join lateral case_rollup_counts(c) r
         where %1$s is not null
-        offset 0 -- the vector once per case, not once per subscript below
       ),
       agg as (
         -- grouping(): 3 = (day, class, source), 29 = (close_day), 30 = (unit_code)
         select scope_code, day, category_class, source, close_day, unit_code, count(*) as n,
           grouping(day, category_class, source, close_day, unit_code) as g,
-          sum(v[1]) as s1, sum(v[2]) as s2, sum(v[3]) as s3, sum(v[4]) as s4, sum(v[5]) as s5, sum(v[6]) as s6, sum(v[7]) as s7, sum(v[8]) as s8, sum(v[9]) as s9, sum(v[10]) as s10, sum(v[11]) as s11, sum(v[12]) as s12, sum(v[13]) as s13, sum(v[14]) as s14, sum(v[15]) as s15, sum(v[16]) as s16, sum(v[17]) as s17, sum(v[18]) as s18, sum(v[19]) as s19, sum(v[20]) as s20, sum(v[21]) as s21, sum(v[22]) as s22, sum(v[23]) as s23
+          sum(reported) as reported, sum(registered) as registered, sum(dispatched) as dispatched, sum(dispatches) as dispatches,
+          sum(returns) as returns, sum(accepted_in_time) as accepted_in_time, sum(handled) as handled, sum(handled_on_time) as handled_on_time,
+          sum(due_to_handle) as due_to_handle, sum(reworked) as reworked, sum(closed) as closed, sum(closed_on_time) as closed_on_time,
+          sum(due_to_close) as due_to_close, sum(open) as open, sum(overdue_open) as overdue_open, sum(overdue_ever) as overdue_ever,
+          sum(evaluated) as evaluated, sum(satisfied) as satisfied, sum(basically) as basically, sum(unsatisfied) as unsatisfied,
+          sum(solved) as solved, sum(handling_days_sum) as handling_days_sum, sum(handling_days_n) as handling_days_n
         from facts
         group by grouping sets ((scope_code, day, category_class, source), (scope_code, close_day), (scope_code, unit_code))
       ),
@@ -437,7 +485,11 @@ begin
           reported, registered, dispatched, dispatches, returns, accepted_in_time, handled, handled_on_time,
           due_to_handle, reworked, closed, closed_on_time, due_to_close, open, overdue_open, overdue_ever,
           evaluated, satisfied, basically, unsatisfied, solved, handling_days_sum, handling_days_n)
-        select %2$L, scope_code, day, category_class, source, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s16, s17, s18, s19, s20, s21, s22, s23
+        select %2$L, scope_code, day, category_class, source,
+          reported, registered, dispatched, dispatches, returns, accepted_in_time,
+          handled, handled_on_time, due_to_handle, reworked, closed, closed_on_time,
+          due_to_close, open, overdue_open, overdue_ever, evaluated, satisfied,
+          basically, unsatisfied, solved, handling_days_sum, handling_days_n
         from agg where g = 3
       ),
       flow as (
@@ -446,7 +498,7 @@ begin
       ),
       open_now as (
         insert into case_open_rollup (scope, scope_code, unit_code, open, overdue_open)
-        select %2$L, scope_code, unit_code, s14, s15 from agg where g = 30 and s14 > 0 and %3$L
+        select %2$L, scope_code, unit_code, open, overdue_open from agg where g = 30 and open > 0 and %3$L
       )
       select 1
     $q$, cols[i], scopes[i], i <= 5);

@@ -302,7 +302,10 @@ describe("tasks of the grid workers", () => {
       expect(ack.statusCode, ack.body).toBe(200);
       expect(ack.json()).toMatchObject({ status: "acknowledged", ackedAt: expect.any(String), doneAt: null });
       const logBefore = await counts();
-      expect((await post(worker, `${url}/ack`, {})).json().status).toBe("acknowledged");
+      // repeated (and without a body at all): the same answer, nothing written
+      const again = await ctx.api(worker, { method: "POST", url: `${url}/ack` });
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json().status).toBe("acknowledged");
       expect(await counts()).toEqual(logBefore);
       const done = await post(worker, `${url}/done`, { note: "已转移3户居民" });
       expect(done.json()).toMatchObject({ status: "done", note: "已转移3户居民" });

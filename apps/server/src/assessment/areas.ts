@@ -33,7 +33,7 @@ export async function rankAreas(o: AreaRankingOptions): Promise<AreaRanking> {
   const prefix = divisionPrefix(parent.code, parent.level);
   const [subjects, sums, own] = await Promise.all([
     areasUnder(o.db, o.places, parent, level),
-    sumRollup(o.db, level, { prefix }, o.periods),
+    sumRollup(o.db, level, { prefix, length: level === "grid" ? 14 : 12 }, o.periods),
     sumRollup(o.db, parent.level, { codes: [parent.code] }, o.periods),
   ]);
   const inputs = subjects.map((subject) => ({ subject, counts: countsOf(sums, subject.code) }));

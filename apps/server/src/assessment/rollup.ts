@@ -40,8 +40,11 @@ export interface PeriodCounts {
 
 export type RollupScope = CaseRollupTable["scope"];
 
-/** Which scope codes to sum: those under a code prefix (areas) or a list (units, people). */
-export type CodeFilter = { prefix: string } | { codes: readonly string[] };
+/**
+ * Which scope codes to sum: the codes of `length` digits under a prefix (areas: divisions have 12,
+ * grids 14), or a list (units, people).
+ */
+export type CodeFilter = { prefix: string; length: number } | { codes: readonly string[] };
 
 /** The summed counts of each scope code with any rows in either period. */
 export async function sumRollup(
@@ -54,9 +57,11 @@ export async function sumRollup(
   if ("codes" in filter && filter.codes.length === 0) return out;
   const span = spanOf(periods);
   const sums = COUNT_KEYS.map((k) => sql`sum(${sql.ref(ROLLUP_COLUMNS[k])})::float8 as ${sql.ref(k)}`);
+  // a prefix as a range of digit strings, not LIKE: the primary key's btree serves a range under any
+  // collation, a LIKE pattern only under "C"
   const codes =
     "prefix" in filter
-      ? sql`scope_code like ${`${filter.prefix}%`}`
+      ? sql`scope_code between ${filter.prefix.padEnd(filter.length, "0")} and ${filter.prefix.padEnd(filter.length, "9")}`
       : sql`scope_code = any(${[...filter.codes]}::text[])`;
   const { rows } = await sql<{ scope_code: string; current: boolean } & IndicatorCounts>`
     select scope_code, day >= ${periods.current.from}::date as current, ${sql.join(sums)}

@@ -3,11 +3,14 @@
 import { maskName } from "../pii/mask.ts";
 import type { getScreenCharts } from "../use-cases/get-screen-charts.ts";
 import type { getScreenSummary } from "../use-cases/get-screen-summary.ts";
+import type { listScreenPoints } from "../use-cases/list-screen-points.ts";
 import type { listScreenWorkers } from "../use-cases/list-screen-workers.ts";
+import { isOverdue } from "./case.ts";
 
 type Summary = Awaited<ReturnType<typeof getScreenSummary>>;
 type Charts = Awaited<ReturnType<typeof getScreenCharts>>;
 type Workers = Awaited<ReturnType<typeof listScreenWorkers>>;
+type Points = Awaited<ReturnType<typeof listScreenPoints>>;
 
 /** 裕华社区网格员 陈静 → 陈*: the person's name (after the post, when there is one), masked. */
 export function maskPersonName(displayName: string): string {
@@ -37,5 +40,23 @@ export function presentScreenCharts(c: Charts) {
 export function presentScreenWorkers(w: Workers) {
   return {
     items: w.items.map(({ displayName, ...rest }) => ({ ...rest, name: maskPersonName(displayName) })),
+  };
+}
+
+export function presentScreenPoints(p: Points) {
+  return {
+    items: p.rows.map((r) => ({
+      id: r.id,
+      code: r.code,
+      lat: r.lat,
+      lng: r.lng,
+      status: r.status,
+      // the case list's flag: open and past its deadline (the sweep marks it within minutes)
+      overdue: isOverdue(r, p.asOf),
+      categoryName: r.category_name,
+      reportedAt: r.reported_at.toISOString(),
+    })),
+    total: p.total,
+    truncated: p.truncated,
   };
 }

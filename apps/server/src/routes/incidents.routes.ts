@@ -42,6 +42,11 @@ function versionOf(header: string | undefined): number | undefined {
   return header === undefined ? undefined : Number(header.replace(/^W\//, "").replaceAll('"', ""));
 }
 
+/** The phone's steps may be sent without a body (curl, a retry): validated as an empty object. */
+async function bodyOptional(request: FastifyRequest) {
+  request.body ??= {};
+}
+
 /** The incident's detail as the caller sees it, after a change. */
 async function detailFor(services: Services, request: FastifyRequest, id: string) {
   const detail = await getIncident({ services, actor: actorOf(request), id });
@@ -236,11 +241,12 @@ export async function incidentRoutes(app: FastifyInstance) {
   r.post(
     "/mobile/incident-tasks/:id/ack",
     {
+      preValidation: bodyOptional,
       schema: {
         tags: ["mobile"],
         summary: "收到: acknowledge one of my emergency tasks (repeating it changes nothing)",
         params: IdParams,
-        body: Type.Optional(Type.Object({}, { additionalProperties: false })),
+        body: Type.Object({}, { additionalProperties: false }),
         response: { 200: IncidentTask, ...errorResponses },
       },
     },
@@ -258,11 +264,12 @@ export async function incidentRoutes(app: FastifyInstance) {
   r.post(
     "/mobile/incident-tasks/:id/done",
     {
+      preValidation: bodyOptional,
       schema: {
         tags: ["mobile"],
         summary: "已完成: report one of my emergency tasks done, with an optional note (repeating it changes nothing)",
         params: IdParams,
-        body: Type.Optional(DoneBody),
+        body: DoneBody,
         response: { 200: IncidentTask, ...errorResponses },
       },
     },
@@ -271,7 +278,7 @@ export async function incidentRoutes(app: FastifyInstance) {
         services,
         actor: actorOf(request),
         taskId: request.params.id,
-        note: request.body?.note,
+        note: request.body.note,
         ip: request.ip,
       });
       return presentIncidentTask(task, services.places);

@@ -6,7 +6,12 @@ import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { actorOf } from "../http/auth.ts";
 import { ErrorResponse } from "../http/schemas.ts";
-import { presentScreenCharts, presentScreenSummary, presentScreenWorkers } from "../presenters/screen.ts";
+import {
+  presentScreenCharts,
+  presentScreenPoints,
+  presentScreenSummary,
+  presentScreenWorkers,
+} from "../presenters/screen.ts";
 import { resolveScreenScope } from "../stats/screen-scope.ts";
 import { createScreenStream } from "../stats/screen-stream.ts";
 import { CHART_DAYS_DEFAULT, getScreenCharts } from "../use-cases/get-screen-charts.ts";
@@ -84,12 +89,14 @@ export async function screenRoutes(app: FastifyInstance) {
       },
     },
     async (request) =>
-      listScreenPoints({
-        services,
-        actor: actorOf(request),
-        division: request.query.division,
-        limit: request.query.limit ?? POINTS_DEFAULT,
-      }),
+      presentScreenPoints(
+        await listScreenPoints({
+          services,
+          actor: actorOf(request),
+          division: request.query.division,
+          limit: request.query.limit ?? POINTS_DEFAULT,
+        }),
+      ),
   );
 
   r.get(

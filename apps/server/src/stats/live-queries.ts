@@ -41,22 +41,29 @@ export interface PointsQuery {
 /** Open cases (newest report first), then those closed since `closedSince` (latest first), up to `limit`. */
 export async function screenPoints(db: Db, q: PointsQuery): Promise<{ rows: PointRow[]; closedTotal: number }> {
   const where = inScope(q.level, q.code);
-  const [open, closed, closedCount] = await Promise.all([
+  const [open, closedCount] = await Promise.all([
     sql<PointRow>`
       select c.id, c.code, c.lat, c.lng, c.status, c.due_at, c.overdue_at, k.name as category_name, c.reported_at
       from cases c left join categories k on k.code = c.category_code
       where c.status in ${OPEN} and ${where}
       order by c.reported_at desc, c.id limit ${q.limit}`.execute(db),
-    sql<PointRow>`
-      select c.id, c.code, c.lat, c.lng, c.status, c.due_at, c.overdue_at, k.name as category_name, c.reported_at
-      from cases c left join categories k on k.code = c.category_code
-      where c.status in ('closed', 'evaluated') and c.closed_at > ${q.closedSince} and ${where}
-      order by c.closed_at desc, c.id limit ${q.limit}`.execute(db),
     sql<{ n: number }>`
       select count(*)::int as n from cases c
       where c.status in ('closed', 'evaluated') and c.closed_at > ${q.closedSince} and ${where}`.execute(db),
   ]);
-  const rows = [...open.rows, ...closed.rows].slice(0, q.limit);
+  // the day's closures fill what the open cases leave of the limit
+  const room = q.limit - open.rows.length;
+  const closed =
+    room > 0
+      ? (
+          await sql<PointRow>`
+            select c.id, c.code, c.lat, c.lng, c.status, c.due_at, c.overdue_at, k.name as category_name, c.reported_at
+            from cases c left join categories k on k.code = c.category_code
+            where c.status in ('closed', 'evaluated') and c.closed_at > ${q.closedSince} and ${where}
+            order by c.closed_at desc, c.id limit ${room}`.execute(db)
+        ).rows
+      : [];
+  const rows = [...open.rows, ...closed];
   return { rows, closedTotal: closedCount.rows[0]?.n ?? 0 };
 }
 

@@ -47,7 +47,11 @@ describe("ScreenStreamHub", () => {
     const hub = new ScreenStreamHub(services);
     const yuhua = new FakeResponse();
     const tiedong = new FakeResponse();
-    hub.add(yuhua as unknown as ServerResponse, { level: "community", code: "210303003003", prefix: "210303003003" }, "s1");
+    hub.add(
+      yuhua as unknown as ServerResponse,
+      { level: "community", code: "210303003003", prefix: "210303003003" },
+      "s1",
+    );
     hub.add(tiedong as unknown as ServerResponse, { level: "district", code: "210302000000", prefix: "210302" }, "s2");
     expect(services.events.listenerCount("incident")).toBe(1);
     expect(services.events.listenerCount("case")).toBe(1);

@@ -2,7 +2,6 @@
 // capped by `limit` (open cases first, newest report first). `total` counts them all: open from the
 // rollup, the day's closures through their index; `truncated` says the map shows fewer.
 import type { Actor } from "../access/actor.ts";
-import { isOverdue } from "../presenters/case.ts";
 import type { Services } from "../services.ts";
 import { screenPoints } from "../stats/live-queries.ts";
 import { openNow } from "../stats/rollup-queries.ts";
@@ -32,18 +31,5 @@ export async function listScreenPoints({ services, actor, division, limit }: Lis
     openNow(services.db, scope.level, [scope.code]),
   ]);
   const total = (open.get(scope.code)?.open ?? 0) + closedTotal;
-  return {
-    items: rows.map((r) => ({
-      id: r.id,
-      code: r.code,
-      lat: r.lat,
-      lng: r.lng,
-      status: r.status,
-      overdue: isOverdue(r, now),
-      categoryName: r.category_name,
-      reportedAt: r.reported_at.toISOString(),
-    })),
-    total: Math.max(total, rows.length),
-    truncated: rows.length < total,
-  };
+  return { rows, total: Math.max(total, rows.length), truncated: rows.length < total, asOf: now };
 }

@@ -5,7 +5,8 @@ import { createRoot } from "react-dom/client";
 import { I18nProvider } from "../i18n/index.tsx";
 import { ScreenApp } from "./ScreenApp.tsx";
 import "./screen.css";
-import "./screen-parts.css";
+import "./screen-map.css";
+import "./screen-emergency.css";
 
 const root = document.getElementById("root");
 if (root) {

@@ -43,4 +43,11 @@ describe("permissions", () => {
     const allowed = ["leader", "city_centre", "district_centre", "township_centre", "community_station"];
     for (const r of ROLES) expect(can([r], "screen:view"), r).toBe(allowed.includes(r));
   });
+  it("emergency mode: the three centre roles declare; whoever sees the big screen sees incidents", () => {
+    const declare = ["city_centre", "district_centre", "township_centre"];
+    for (const r of ROLES) {
+      expect(can([r], "incident:declare"), r).toBe(declare.includes(r));
+      expect(can([r], "incident:view"), r).toBe(can([r], "screen:view"));
+    }
+  });
 });

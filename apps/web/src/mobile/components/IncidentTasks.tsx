@@ -21,16 +21,27 @@ const PATH = "/mobile/incident-tasks?pageSize=20";
 
 type Step = "incident-ack" | "incident-done";
 
-/** The answer waiting in the outbox for a task, if any (the newest). */
-function pendingOf(items: QueueItem[], taskId: string): Step | null {
-  let found: Step | null = null;
-  for (const i of items) {
+interface LocalAnswer {
+  step: Step;
+  /** still in the outbox (not yet taken by the server) */
+  unsent: boolean;
+}
+
+/**
+ * The worker's latest answer to a task that the list read from the server may not show yet: one
+ * still in the outbox, or one sent after the list was read (until the next read shows it).
+ */
+function localAnswerOf(items: QueueItem[], taskId: string, readAt: string | null): LocalAnswer | null {
+  const answers = items.flatMap((i) => {
     const p = i.payload;
-    if ((p.kind === "incident-ack" || p.kind === "incident-done") && p.taskId === taskId && i.state !== "sent") {
-      found = found === "incident-done" ? found : p.kind;
-    }
-  }
-  return found;
+    if ((p.kind !== "incident-ack" && p.kind !== "incident-done") || p.taskId !== taskId) return [];
+    const unsent = i.state !== "sent";
+    if (!unsent && readAt && (i.sentAt ?? "") <= readAt) return [];
+    return [{ step: p.kind, unsent }];
+  });
+  if (!answers.length) return null;
+  const done = answers.some((a) => a.step === "incident-done");
+  return { step: done ? "incident-done" : "incident-ack", unsent: answers.some((a) => a.unsent) };
 }
 
 export function IncidentTasks() {
@@ -61,24 +72,24 @@ export function IncidentTasks() {
         <AlertOutlined /> {t("mIncidentTasks")}
       </h2>
       {items.map((task) => (
-        <IncidentCard key={task.id} task={task} pending={pendingOf(queue.items, task.id)} />
+        <IncidentCard key={task.id} task={task} local={localAnswerOf(queue.items, task.id, tasks.at)} />
       ))}
     </section>
   );
 }
 
-function IncidentCard({ task, pending }: { task: IncidentTask; pending: Step | null }) {
+function IncidentCard({ task, local }: { task: IncidentTask; local: LocalAnswer | null }) {
   const { t } = useI18n();
   const { me } = useSession();
   const { message } = App.useApp();
   const [noting, setNoting] = useState(false);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
-  // what the worker sees: the server's state, moved on by an answer still in the outbox
+  // what the worker sees: the server's state, moved on by an answer it does not show yet
   const status =
-    pending === "incident-done"
+    local?.step === "incident-done"
       ? "done"
-      : pending === "incident-ack" && task.status === "sent"
+      : local?.step === "incident-ack" && task.status === "sent"
         ? "acknowledged"
         : task.status;
 
@@ -128,7 +139,7 @@ function IncidentCard({ task, pending }: { task: IncidentTask; pending: Step | n
         >
           {t(`incTask_${status}` as MessageKey)}
         </Tag>
-        {pending && (
+        {local?.unsent && (
           <span className="m-incident-pending">{isOnline() ? t("mIncidentSending") : t("mIncidentPending")}</span>
         )}
         {status === "done" && task.note && <span className="m-incident-note">{task.note}</span>}

@@ -1,7 +1,7 @@
 // The centre of the big screen: Anshan's district outlines as a dark vector base (the project's
 // offline base, no tiles needed), the shapes of the level shown (click to drill down), the live cases
 // on one canvas, a heat layer, the grid workers on patrol, and in emergency mode the incident's area.
-import type { Feature, FeatureCollection, MultiPolygon } from "geojson";
+import type { FeatureCollection } from "geojson";
 import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { type RefObject, useEffect, useRef, useState } from "react";
@@ -10,12 +10,11 @@ import "../../components/map/types.ts";
 import { useI18n } from "../../i18n/index.tsx";
 import type { CaseEvent, CasePoint, HeatCell, IncidentDetail, RankingRow, Summary, Worker } from "../types.ts";
 import { CaseLayer } from "./case-layer.ts";
-import { caseColor, LEGEND } from "./colors.ts";
 import { HeatLayer } from "./heat-layer.ts";
 import { IncidentLayer } from "./incident-layer.ts";
+import { type Layers, MapControls } from "./MapControls.tsx";
 import { type Picking, usePicking } from "./picking.ts";
-import { loadScopeShapes, type ShapeProps, type Shapes } from "./scope-shapes.ts";
-import { type ShapeStyleContext, shapeStyle } from "./shape-style.ts";
+import { useShapesLayer } from "./useShapesLayer.ts";
 
 /** What the page can do to the map without re-rendering it: live events touch one marker. */
 export interface ScreenMapApi {
@@ -37,7 +36,6 @@ export interface ScreenMapProps {
 }
 
 const HOME: L.LatLngExpression = [40.95, 122.95];
-type Layers = { cases: boolean; heat: boolean; workers: boolean };
 
 function panes(map: L.Map) {
   const make = (name: string, z: number) => {
@@ -62,7 +60,6 @@ export function ScreenMap(props: ScreenMapProps) {
   const [layers, setLayers] = useState<Layers>({ cases: true, heat: false, workers: true });
   const caseLayer = useRef<CaseLayer | null>(null);
   const heatLayer = useRef<HeatLayer | null>(null);
-  const shapesLayer = useRef<L.GeoJSON | null>(null);
   const onDrill = useRef(props.onDrill);
   onDrill.current = props.onDrill;
   const onOpenCase = useRef(props.onOpenCase);
@@ -161,121 +158,18 @@ export function ScreenMap(props: ScreenMapProps) {
     };
   }, [map, districts, districtCode]);
 
-  // the shapes of the level shown: districts of the city, else the grids grouped by child
-  const [shapes, setShapes] = useState<Shapes | null>(null);
-  useEffect(() => {
-    if (!scope) return;
-    let live = true;
-    if (scope.level === "city") {
-      if (!districts) return;
-      const index = new Map(scope.children.map((c, i) => [c.code, { name: c.name, i }]));
-      const features = (districts.features as Feature<MultiPolygon, { code: string; name: string }>[])
-        .filter((f) => index.has(f.properties.code))
-        .map((f) => {
-          const child = index.get(f.properties.code) as { name: string; i: number };
-          const properties: ShapeProps = {
-            code: f.properties.code,
-            name: child.name,
-            childCode: f.properties.code,
-            childName: child.name,
-            childIndex: child.i,
-          };
-          return { ...f, properties };
-        });
-      setShapes({ type: "FeatureCollection", features });
-      return;
-    }
-    loadScopeShapes(scope, scope.children)
-      .then((s) => {
-        if (live) setShapes(s);
-      })
-      .catch(() => {
-        if (live) setShapes(null);
-      });
-    return () => {
-      live = false;
-    };
-  }, [scope, districts]);
-
-  // the fill follows the figures and the grids picked for an incident: restyled, not rebuilt
   const pickedKey = picking?.mode === "grids" ? picking.grids.join(",") : "";
-  const styleContext = useRef<ShapeStyleContext>({
-    level: "city",
-    code: "",
-    values: new Map(),
-    picked: new Set(),
-    muted: false,
+  const { shapes } = useShapesLayer({
+    map,
+    scope,
+    districts,
+    ranking,
+    pickedKey,
+    incidentId: incident?.id ?? null,
+    pickingRef,
+    caseLayer,
+    onDrill,
   });
-  styleContext.current = {
-    level: scope?.level ?? "city",
-    code: scope?.code ?? "",
-    values: new Map((ranking ?? []).map((r) => [r.code, r.reported])),
-    picked: new Set(pickedKey ? pickedKey.split(",") : []),
-    muted: Boolean(incident),
-  };
-  const valuesKey = (ranking ?? []).map((r) => `${r.code}:${r.reported}`).join(",");
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the keys stand for the style's inputs
-  useEffect(() => {
-    shapesLayer.current?.setStyle((f) => shapeStyle(f?.properties as ShapeProps, styleContext.current));
-  }, [valuesKey, pickedKey, incident?.id]);
-
-  useEffect(() => {
-    if (!map || !shapes || !scope) return;
-    const layer = L.geoJSON(shapes, {
-      pane: "scr-shapes",
-      style: (f) => shapeStyle(f?.properties as ShapeProps, styleContext.current),
-      onEachFeature: (f, l) => {
-        const p = f.properties as ShapeProps;
-        // the child it drills into, as a class of its SVG path (set before the path is created)
-        (l as L.Path).options.className = `scr-shape scr-child-${p.childCode} scr-code-${p.code}`;
-        const label = p.name === p.childName ? p.name : `${p.childName} · ${p.name}`;
-        l.bindTooltip(label, { sticky: true, className: "scr-tip" });
-        l.on("click", (e: L.LeafletMouseEvent) => {
-          const pick = pickingRef.current;
-          if (pick?.mode === "grids") {
-            if (scope.level !== "city" && scope.level !== "district") pick.onToggleGrid(p.code);
-          } else if (!pick && !caseLayer.current?.nearest(e.latlng)) {
-            // a click on a case is the case's (the map's click handler opens it), not a drill-down
-            onDrill.current(p.childCode);
-          }
-        });
-      },
-    }).addTo(map);
-    shapesLayer.current = layer;
-    // one name per child, where the child is wide enough on screen for it
-    const names = L.layerGroup().addTo(map);
-    const byChild = new Map<string, { name: string; bounds: L.LatLngBounds }>();
-    layer.eachLayer((l) => {
-      const p = (l as L.Polygon).feature?.properties as ShapeProps;
-      const b = (l as L.Polygon).getBounds();
-      const known = byChild.get(p.childCode);
-      if (known) known.bounds.extend(b);
-      else byChild.set(p.childCode, { name: p.childName, bounds: L.latLngBounds(b.getSouthWest(), b.getNorthEast()) });
-    });
-    const tips = [...byChild.values()].map(({ name, bounds }) => ({
-      bounds,
-      width: name.length * 13 + 8,
-      tip: L.tooltip({ permanent: true, direction: "center", className: "scr-label", interactive: false })
-        .setLatLng(bounds.getCenter())
-        .setContent(name),
-    }));
-    const place = () => {
-      for (const { bounds, width, tip } of tips) {
-        const px =
-          map.latLngToContainerPoint(bounds.getNorthEast()).x - map.latLngToContainerPoint(bounds.getSouthWest()).x;
-        if (px >= width * 1.3) names.addLayer(tip);
-        else names.removeLayer(tip);
-      }
-    };
-    place();
-    map.on("zoomend", place);
-    return () => {
-      map.off("zoomend", place);
-      names.remove();
-      layer.remove();
-      shapesLayer.current = null;
-    };
-  }, [map, shapes, scope]);
 
   // frame the level shown (not while an incident is framed, nor while an area is being picked)
   const framedFor = useRef<string | null>(null);
@@ -283,19 +177,19 @@ export function ScreenMap(props: ScreenMapProps) {
   useEffect(() => {
     if (!map || !scope || incident || pickingActive) return;
     if (framedFor.current === scope.code) return;
-    let bounds: L.LatLngBounds | null = null;
-    if (scope.level === "city" && districts) bounds = L.geoJSON(districts).getBounds();
+    // what to frame: the city's or the district's outline, else the shapes (at grid level, its own)
+    let frameOn: FeatureCollection | null = null;
+    if (scope.level === "city") frameOn = districts;
     else if (scope.level === "district" && districts) {
-      const own = districts.features.filter((f) => f.properties?.code === scope.code);
-      if (own.length) bounds = L.geoJSON({ type: "FeatureCollection", features: own } as FeatureCollection).getBounds();
-    } else if (shapes && shapesLayer.current) {
-      if (scope.level === "grid") {
-        shapesLayer.current.eachLayer((l) => {
-          const p = (l as L.Polygon).feature?.properties as ShapeProps | undefined;
-          if (p?.code === scope.code) bounds = (l as L.Polygon).getBounds();
-        });
-      } else bounds = shapesLayer.current.getBounds();
+      frameOn = {
+        type: "FeatureCollection",
+        features: districts.features.filter((f) => f.properties?.code === scope.code),
+      };
+    } else if (shapes) {
+      const own = scope.level === "grid" ? shapes.features.filter((f) => f.properties.code === scope.code) : null;
+      frameOn = own ? { type: "FeatureCollection", features: own } : shapes;
     }
+    const bounds = frameOn?.features.length ? L.geoJSON(frameOn).getBounds() : null;
     if (bounds?.isValid()) {
       map.fitBounds(bounds, { padding: [24, 24], animate: false });
       framedFor.current = scope.code;
@@ -377,45 +271,10 @@ export function ScreenMap(props: ScreenMapProps) {
 
   usePicking(map, picking);
 
-  const toggle = (key: keyof Layers) => setLayers((l) => ({ ...l, [key]: !l[key] }));
   return (
     <div ref={frame} className="scr-map" data-testid="screen-map">
       <div ref={box} className="scr-map-box" />
-      {!incident && (
-        <fieldset className="scr-map-layers">
-          <legend className="scr-sr-only">{t("scLayers")}</legend>
-          {(["cases", "heat", "workers"] as const).map((k) => (
-            <button
-              key={k}
-              type="button"
-              className={layers[k] ? "on" : ""}
-              aria-pressed={layers[k]}
-              data-testid={`layer-${k}`}
-              onClick={() => toggle(k)}
-            >
-              {t(k === "cases" ? "scLayerCases" : k === "heat" ? "scLayerHeat" : "scLayerWorkers")}
-            </button>
-          ))}
-        </fieldset>
-      )}
-      {!incident && (
-        <ul className="scr-legend" aria-label={t("scLegend")}>
-          {LEGEND.map((l) => (
-            <li key={l.key}>
-              <i style={{ background: l.color }} />
-              {t(`status_${l.key}`)}
-            </li>
-          ))}
-          <li>
-            <i style={{ background: caseColor("accepted", true) }} />
-            {t("scOverdue")}
-          </li>
-          <li>
-            <i className="worker" />
-            {t("scWorkerOnPatrol")}
-          </li>
-        </ul>
-      )}
+      {!incident && <MapControls layers={layers} onToggle={(k) => setLayers((l) => ({ ...l, [k]: !l[k] }))} />}
     </div>
   );
 }

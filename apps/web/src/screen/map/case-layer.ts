@@ -7,6 +7,8 @@ import { caseColor } from "./colors.ts";
 
 const RADIUS = 4;
 const FRESH_MS = 4_000;
+/** rings at once: a burst of events (a bulk import) must not turn into hundreds of animations */
+const MAX_FLASHES = 40;
 
 interface Entry {
   marker: L.CircleMarker;
@@ -21,7 +23,7 @@ export class CaseLayer {
   constructor(private readonly map: L.Map) {
     // markers are not interactive: Leaflet would otherwise hit-test all of them on every mouse move;
     // a click is matched to a point by nearest() instead, and the canvas lets clicks through to the
-    // area shapes below (screen-parts.css)
+    // area shapes below (screen-map.css)
     this.renderer = L.canvas({ padding: 0.3, pane: "scr-cases" });
   }
 
@@ -92,8 +94,12 @@ export class CaseLayer {
     this.group.addLayer(marker);
   }
 
+  private flashes = 0;
+
   /** A ring that grows and fades where something just happened, drawn on the same canvas. */
   private flash(p: CasePoint): void {
+    if (this.flashes >= MAX_FLASHES) return;
+    this.flashes++;
     const ring = L.circleMarker([p.lat, p.lng], {
       renderer: this.renderer,
       radius: 6,
@@ -107,6 +113,7 @@ export class CaseLayer {
       const k = (now - start) / FRESH_MS;
       if (k >= 1 || !this.map.hasLayer(ring)) {
         ring.remove();
+        this.flashes--;
         return;
       }
       ring.setRadius(6 + 18 * (k % 0.5) * 2);

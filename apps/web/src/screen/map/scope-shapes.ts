@@ -88,3 +88,21 @@ export async function loadScopeShapes(
   }
   return { type: "FeatureCollection", features };
 }
+
+/** The city's children as shapes: the district outlines of the ones in the scope. */
+export function cityShapes(districts: FeatureCollection, children: readonly ScopeRef[]): Shapes {
+  const index = new Map(children.map((c, i) => [c.code, { name: c.name, i }]));
+  const features = (districts.features as Feature<MultiPolygon, { code: string; name: string }>[]).flatMap((f) => {
+    const child = index.get(f.properties.code);
+    if (!child) return [];
+    const properties: ShapeProps = {
+      code: f.properties.code,
+      name: child.name,
+      childCode: f.properties.code,
+      childName: child.name,
+      childIndex: child.i,
+    };
+    return [{ ...f, properties }];
+  });
+  return { type: "FeatureCollection", features };
+}
