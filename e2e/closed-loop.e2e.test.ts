@@ -126,8 +126,11 @@ describe("the closed loop in the browser", () => {
     await openCase(page, caseId);
     await act(page, "evaluate", "evaluated", async (form) => {
       await form.getByTestId("rating-satisfied").click();
+      // 问题是否解决: the reporter's answer, for the 解决率
+      await form.getByTestId("solved-yes").click();
       await form.getByTestId("field-comment").fill("回访:群众对处理结果满意");
     });
+    await expect.poll(() => page.getByTestId("case-page").textContent()).toContain("已解决");
     const actions = await page
       .getByTestId("timeline-event")
       .evaluateAll((els) => els.map((e) => e.getAttribute("data-action")));

@@ -182,6 +182,7 @@ describe("the citizens' portal", () => {
 
     // the radio input itself is hidden: click its button, as a person does
     await page.locator("label", { has: page.getByTestId("p-rating-unsatisfied") }).click();
+    await page.locator("label", { has: page.getByTestId("p-solved-no") }).click();
     await page.getByTestId("p-comment").fill("灯亮了两天又坏了");
     await page.getByTestId("p-evaluate-submit").click();
     await page.getByTestId("p-reopen").waitFor();
@@ -197,7 +198,7 @@ describe("the citizens' portal", () => {
       status: string;
       counters: { reopens: number };
       availableActions: string[];
-      events: { action: string; actorRole: string | null }[];
+      events: { action: string; actorRole: string | null; data: { input?: { solved?: boolean } } }[];
     };
     expect(c.status).toBe("registered");
     expect(c.counters.reopens).toBe(1);
@@ -206,6 +207,8 @@ describe("the citizens' portal", () => {
       ["evaluate", "citizen"],
       ["reopen", "citizen"],
     ]);
+    // the citizen's answer to 问题是否解决 came with the rating
+    expect(c.events.at(-2)?.data.input?.solved).toBe(false);
   });
 
   it("closed again, it is on the results wall without personal data", async () => {

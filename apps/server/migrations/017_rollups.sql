@@ -61,9 +61,35 @@ create table case_close_rollup (
 -- (366 for the city), and "open / overdue now" needs no day at all.
 --
 -- case_rollup summed over category_class and source: one row per scope and report day.
-create table case_day_rollup (like case_rollup including defaults);
-alter table case_day_rollup drop column category_class, drop column source;
-alter table case_day_rollup add primary key (scope, scope_code, day);
+create table case_day_rollup (
+  scope text not null,
+  scope_code text not null,
+  day date not null,
+  reported integer not null default 0,
+  registered integer not null default 0,
+  dispatched integer not null default 0,
+  dispatches integer not null default 0,
+  returns integer not null default 0,
+  accepted_in_time integer not null default 0,
+  handled integer not null default 0,
+  handled_on_time integer not null default 0,
+  due_to_handle integer not null default 0,
+  reworked integer not null default 0,
+  closed integer not null default 0,
+  closed_on_time integer not null default 0,
+  due_to_close integer not null default 0,
+  open integer not null default 0,
+  overdue_open integer not null default 0,
+  overdue_ever integer not null default 0,
+  evaluated integer not null default 0,
+  satisfied integer not null default 0,
+  basically integer not null default 0,
+  unsatisfied integer not null default 0,
+  solved integer not null default 0,
+  handling_days_sum numeric not null default 0,
+  handling_days_n integer not null default 0,
+  primary key (scope, scope_code, day)
+);
 
 -- Open cases now, per geographic scope and owning unit ('' before dispatch): the open and overdue
 -- KPIs, the children's overdue and the "overdue by unit" chart, whatever the cases' report days.

@@ -1,5 +1,7 @@
 // Sums over the case rollup (017): one query per ranking, over the current and the previous period
-// at once, grouped by scope code. The figures of an area or unit never scan `cases`.
+// at once, grouped by scope code. The figures of an area or unit never scan `cases`. Read from
+// case_day_rollup (one row per scope and report day: case_rollup summed over class and source, kept
+// by the same trigger), since rankings split by neither.
 import { COUNT_KEYS, emptyCounts, type IndicatorCounts } from "@civicgrid/domain";
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
@@ -65,7 +67,7 @@ export async function sumRollup(
       : sql`scope_code = any(${[...filter.codes]}::text[])`;
   const { rows } = await sql<{ scope_code: string; current: boolean } & IndicatorCounts>`
     select scope_code, day >= ${periods.current.from}::date as current, ${sql.join(sums)}
-    from case_rollup
+    from case_day_rollup
     where scope = ${scope} and ${codes} and day between ${span.from}::date and ${span.to}::date
     group by 1, 2`.execute(db);
   for (const row of rows) {

@@ -1,16 +1,19 @@
-// Places for maps and pickers: the division tree one level at a time, the district outlines and the
-// grid outlines. Open to every signed-in user: boundaries carry no personal data.
+// Places for maps and pickers: the division tree one level at a time, the district, township,
+// community and grid outlines. Open to every signed-in user: boundaries carry no personal data.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { Type } from "@sinclair/typebox";
 import type { FastifyInstance } from "fastify";
 import { ErrorResponse } from "../http/schemas.ts";
 import { presentDivision, presentDivisionDetail } from "../presenters/division.ts";
+import { presentDivisionOutline } from "../presenters/division-outline.ts";
 import { presentGridFeature } from "../presenters/grid-feature.ts";
 import { BOUNDARY_ATTRIBUTION, getDistrictOutlines } from "../use-cases/get-district-outlines.ts";
 import { getDivision } from "../use-cases/get-division.ts";
 import { getGridFeature } from "../use-cases/get-grid-feature.ts";
+import { listCommunityOutlines, MAX_COMMUNITY_OUTLINES } from "../use-cases/list-community-outlines.ts";
 import { listDivisions } from "../use-cases/list-divisions.ts";
 import { listGridFeatures } from "../use-cases/list-grid-features.ts";
+import { listTownshipOutlines, MAX_TOWNSHIP_OUTLINES } from "../use-cases/list-township-outlines.ts";
 
 const DivisionCode = Type.String({ pattern: "^[0-9]{12}$" });
 const GridCode = Type.String({ pattern: "^[0-9]{14}$" });
@@ -28,6 +31,24 @@ const GridFeature = Type.Object({
   properties: Type.Object({ code: Type.String(), name: Type.String(), communityCode: Type.String() }),
   geometry: Type.Object({ type: Type.Literal("MultiPolygon"), coordinates: Type.Unknown() }),
 });
+const Lng = Type.Number({ minimum: -180, maximum: 180 });
+const Lat = Type.Number({ minimum: -90, maximum: 90 });
+/** A township or community, dissolved from its grids (coordinates rounded to 5 decimals, ≈ 1 m). */
+const OutlineFeature = Type.Object({
+  type: Type.Literal("Feature"),
+  id: Type.String(),
+  bbox: Type.Tuple([Lng, Lat, Lng, Lat], { description: "[minLng, minLat, maxLng, maxLat]" }),
+  properties: Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    parentCode: Type.String(),
+    gridCount: Type.Integer(),
+    labelAt: Type.Tuple([Lng, Lat], { description: "a point inside the largest part, for the name" }),
+  }),
+  geometry: Type.Object({ type: Type.Literal("MultiPolygon"), coordinates: Type.Unknown() }),
+});
+const outlines = (max: number) =>
+  Type.Object({ type: Type.Literal("FeatureCollection"), features: Type.Array(OutlineFeature, { maxItems: max }) });
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 404: ErrorResponse };
 
 /** Outlines change only with a new release of the seed data; grids only by a migration. */
@@ -119,6 +140,47 @@ export async function geoRoutes(app: FastifyInstance) {
       const rows = await listGridFeatures({ services, ...request.query });
       reply.header("cache-control", GRIDS_CACHE);
       return { type: "FeatureCollection" as const, features: rows.map(presentGridFeature) };
+    },
+  );
+
+  r.get(
+    "/geo/townships",
+    {
+      schema: {
+        tags: ["places"],
+        summary: "GeoJSON FeatureCollection of the township outlines of one district, or of the whole city",
+        description:
+          "Each outline is the union of the township's grids, lightly simplified; computed once per process.",
+        querystring: Type.Object({ districtCode: Type.Optional(DivisionCode) }),
+        response: { 200: outlines(MAX_TOWNSHIP_OUTLINES), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const items = await listTownshipOutlines({ services, districtCode: request.query.districtCode });
+      reply.header("cache-control", GRIDS_CACHE);
+      return { type: "FeatureCollection" as const, features: items.map(presentDivisionOutline) };
+    },
+  );
+
+  r.get(
+    "/geo/communities",
+    {
+      schema: {
+        tags: ["places"],
+        summary: "GeoJSON FeatureCollection of the community outlines of one township or one district",
+        description:
+          "Exactly one of townshipCode and districtCode. Each outline is the union of the community's grids.",
+        querystring: Type.Object({
+          townshipCode: Type.Optional(DivisionCode),
+          districtCode: Type.Optional(DivisionCode),
+        }),
+        response: { 200: outlines(MAX_COMMUNITY_OUTLINES), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const items = await listCommunityOutlines({ services, ...request.query });
+      reply.header("cache-control", GRIDS_CACHE);
+      return { type: "FeatureCollection" as const, features: items.map(presentDivisionOutline) };
     },
   );
 

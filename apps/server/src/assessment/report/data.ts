@@ -53,9 +53,10 @@ export async function gatherReport(
     rankUnits({ db, places, area, periods, sort: "reported" }),
     rankGridWorkers({ db, places, area, periods, sort: "reported", now }),
     sql<{ day: string; n: number }>`
-      select day::text as day, sum(reported)::int as n from case_rollup
-      where scope = ${scope} and scope_code = ${division.code} and day between ${from}::date and ${to}::date
-      group by 1`.execute(db),
+      select day::text as day, reported as n from case_day_rollup
+      where scope = ${scope} and scope_code = ${division.code} and day between ${from}::date and ${to}::date`.execute(
+      db,
+    ),
     sql<{ day: string; n: number }>`
       select day::text as day, sum(closed)::int as n from case_close_rollup
       where scope = ${scope} and scope_code = ${division.code} and day between ${from}::date and ${to}::date

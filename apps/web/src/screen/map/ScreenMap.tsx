@@ -15,6 +15,7 @@ import { IncidentLayer } from "./incident-layer.ts";
 import { type Layers, MapControls } from "./MapControls.tsx";
 import { type Picking, usePicking } from "./picking.ts";
 import { useShapesLayer } from "./useShapesLayer.ts";
+import { useZoomOutlines } from "./useZoomOutlines.ts";
 
 /** What the page can do to the map without re-rendering it: live events touch one marker. */
 export interface ScreenMapApi {
@@ -44,6 +45,7 @@ function panes(map: L.Map) {
   };
   make("scr-base", 250);
   make("scr-shapes", 350);
+  make("scr-outlines", 360);
   make("scr-heat", 420);
   make("scr-cases", 450);
   make("scr-workers", 460);
@@ -173,6 +175,8 @@ export function ScreenMap(props: ScreenMapProps) {
 
   // frame the level shown (not while an incident is framed, nor while an area is being picked)
   const framedFor = useRef<string | null>(null);
+  // the zoom each scope was framed at: the zoom layers start beyond it
+  const [framed, setFramed] = useState<{ code: string; zoom: number } | null>(null);
   const pickingActive = Boolean(picking);
   useEffect(() => {
     if (!map || !scope || incident || pickingActive) return;
@@ -193,6 +197,7 @@ export function ScreenMap(props: ScreenMapProps) {
     if (bounds?.isValid()) {
       map.fitBounds(bounds, { padding: [24, 24], animate: false });
       framedFor.current = scope.code;
+      setFramed({ code: scope.code, zoom: map.getZoom() });
     }
   }, [map, scope, districts, shapes, incident, pickingActive]);
   // after an incident, the level shown is framed again
@@ -200,6 +205,19 @@ export function ScreenMap(props: ScreenMapProps) {
   useEffect(() => {
     if (incidentShown) framedFor.current = null;
   }, [incidentShown]);
+
+  // zoomed in on the city's or a district's screen: township, community and grid outlines
+  useZoomOutlines({
+    map,
+    scope,
+    districts,
+    framedZoom: framed && framed.code === scope?.code ? framed.zoom : null,
+    incidentShown,
+    pickingRef,
+    caseLayer,
+    onDrill,
+    frame,
+  });
 
   // live cases: rebuilt when a new batch arrives, touched one by one by live events
   useEffect(() => {

@@ -1,0 +1,263 @@
+// The zoom layers of the city's and a district's screen: zoomed in past a threshold, the township
+// outlines (named where the name fits), then the community outlines, then the grid outlines appear
+// over the area shapes. Only the shapes in view are drawn (SVG paths added and removed as the map
+// moves), so a zoomed-in view costs a few dozen paths whatever the size of the city; the data is
+// fetched per parent on first need and cached (outline-data.ts). The finest layer shown takes the
+// clicks: a click drills into the shape under the pointer.
+import type { FeatureCollection, MultiPolygon } from "geojson";
+import L from "leaflet";
+import { type BBox, bboxOf, communitiesOf, gridShapesOf, type OutlineShape, townshipsOf } from "./outline-data.ts";
+
+export type OutlineLevel = "township" | "community" | "grid";
+const LEVELS: readonly OutlineLevel[] = ["township", "community", "grid"];
+
+/**
+ * The zoom from which each layer is drawn: where a typical urban shape is a few tens of pixels wide
+ * at Anshan's latitude (townships ~2 km, communities ~600 m, grids ~250 m). Never at or below the
+ * zoom the scope was framed at, so that the framed view keeps its own click (drill into a child).
+ */
+export const OUTLINE_ZOOM: Record<OutlineLevel, number> = { township: 10, community: 12.5, grid: 14.5 };
+
+/** A safety cap per layer: the thresholds keep the shapes in view far below it. */
+const MAX_SHAPES = 1500;
+
+const STYLE: Record<OutlineLevel, L.PathOptions> = {
+  township: { color: "#a8dcff", weight: 1.8, opacity: 0.95 },
+  community: { color: "#5fb4ff", weight: 1, opacity: 0.85 },
+  grid: { color: "#3d86d6", weight: 0.7, opacity: 0.75, dashArray: "3 3" },
+};
+const HOVER_FILL = "#7fd3ff";
+/** label font sizes (screen-map.css), for "does the name fit in the shape" */
+const CHAR_PX: Record<OutlineLevel, number> = { township: 14, community: 12, grid: 12 };
+
+export interface OutlineScope {
+  level: "city" | "district";
+  /** the districts whose areas are outlined: the city's children, or the district itself */
+  districts: readonly string[];
+}
+
+export interface ZoomOutlinesHandlers {
+  /** a click on a shape of the finest layer shown */
+  onPick(code: string, at: L.LatLng): void;
+  /** after each update: how many shapes each layer shows, and whose names are shown */
+  onShown?(counts: Record<OutlineLevel, number>, names: OutlineLevel | null): void;
+}
+
+const meets = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+
+/** One layer: its shapes in view, kept by code so that a move adds and removes only the difference. */
+class LevelLayer {
+  readonly group = L.layerGroup();
+  private readonly shown = new Map<string, L.GeoJSON>();
+  private interactive = false;
+
+  constructor(
+    private readonly level: OutlineLevel,
+    private readonly onPick: (code: string, at: L.LatLng) => void,
+  ) {}
+
+  get size(): number {
+    return this.shown.size;
+  }
+
+  show(map: L.Map, shapes: readonly OutlineShape[], interactive: boolean): void {
+    // a path's interactivity is fixed when it is created: a change rebuilds the layer
+    if (interactive !== this.interactive) {
+      this.clear();
+      this.interactive = interactive;
+    }
+    const wanted = new Set(shapes.map((s) => s.code));
+    for (const [code, layer] of this.shown) {
+      if (wanted.has(code)) continue;
+      this.group.removeLayer(layer);
+      this.shown.delete(code);
+    }
+    for (const s of shapes) {
+      if (this.shown.has(s.code)) continue;
+      const layer = this.build(s);
+      this.group.addLayer(layer);
+      this.shown.set(s.code, layer);
+    }
+    if (!map.hasLayer(this.group)) this.group.addTo(map);
+  }
+
+  clear(): void {
+    this.group.clearLayers();
+    this.shown.clear();
+  }
+
+  private build(s: OutlineShape): L.GeoJSON {
+    const interactive = this.interactive;
+    const layer = L.geoJSON(s.feature, {
+      pane: "scr-outlines",
+      interactive,
+      style: () => ({
+        ...STYLE[this.level],
+        // the interactive layer is filled (transparent) so that a click anywhere inside hits it
+        fill: interactive,
+        fillColor: HOVER_FILL,
+        fillOpacity: 0,
+        className: `scr-ol scr-ol-${this.level} scr-ol-${s.code}`,
+      }),
+    });
+    if (interactive) {
+      layer.bindTooltip(s.name, { sticky: true, className: "scr-tip" });
+      layer.on("mouseover", () => layer.setStyle({ fillOpacity: 0.14 }));
+      layer.on("mouseout", () => layer.setStyle({ fillOpacity: 0 }));
+      layer.on("click", (e: L.LeafletMouseEvent) => this.onPick(s.code, e.latlng));
+    }
+    return layer;
+  }
+}
+
+export class ZoomOutlines {
+  private scope: OutlineScope | null = null;
+  private scopeKey = "";
+  private baseZoom: number | null = null;
+  private readonly districtBoxes = new Map<string, BBox>();
+  private generation = 0;
+  private readonly layers: Record<OutlineLevel, LevelLayer>;
+  private readonly labels = L.layerGroup();
+  private readonly labelTips = new Map<string, L.Tooltip>();
+  private names: OutlineLevel | null = null;
+  private readonly refresh = () => void this.update();
+
+  constructor(
+    private readonly map: L.Map,
+    private readonly handlers: ZoomOutlinesHandlers,
+  ) {
+    const pick = (code: string, at: L.LatLng) => this.handlers.onPick(code, at);
+    this.layers = {
+      township: new LevelLayer("township", pick),
+      community: new LevelLayer("community", pick),
+      grid: new LevelLayer("grid", pick),
+    };
+    this.labels.addTo(map);
+    map.on("moveend", this.refresh);
+  }
+
+  /** The district outlines: which districts are in view decides whose townships are fetched. */
+  setDistricts(fc: FeatureCollection | null): void {
+    this.districtBoxes.clear();
+    for (const f of fc?.features ?? []) {
+      const code = f.properties?.code;
+      if (typeof code === "string" && f.geometry.type === "MultiPolygon") {
+        this.districtBoxes.set(code, bboxOf(f.geometry as MultiPolygon));
+      }
+    }
+    this.refresh();
+  }
+
+  /** What to outline (null: nothing, e.g. below district level or in emergency mode) and the framed zoom. */
+  setScope(scope: OutlineScope | null, baseZoom: number | null): void {
+    const key = scope ? `${scope.level}:${scope.districts.join(",")}` : "";
+    if (key !== this.scopeKey) {
+      this.scopeKey = key;
+      this.clear();
+    }
+    this.scope = scope;
+    this.baseZoom = baseZoom;
+    this.refresh();
+  }
+
+  destroy(): void {
+    this.generation++;
+    this.map.off("moveend", this.refresh);
+    this.clear();
+    this.labels.remove();
+  }
+
+  private clear(): void {
+    for (const level of LEVELS) this.layers[level].clear();
+    this.labels.clearLayers();
+    this.names = null;
+    this.report();
+  }
+
+  private report(): void {
+    const counts = {
+      township: this.layers.township.size,
+      community: this.layers.community.size,
+      grid: this.layers.grid.size,
+    };
+    this.handlers.onShown?.(counts, this.names);
+  }
+
+  private wanted(level: OutlineLevel, zoom: number): boolean {
+    if (!this.scope || this.baseZoom === null) return false;
+    return zoom >= Math.max(OUTLINE_ZOOM[level], this.baseZoom + 0.25);
+  }
+
+  private async update(): Promise<void> {
+    const generation = ++this.generation;
+    const scope = this.scope;
+    const zoom = this.map.getZoom();
+    const levels = LEVELS.filter((l) => this.wanted(l, zoom));
+    if (!scope || !levels.length) {
+      this.clear();
+      return;
+    }
+    const b = this.map.getBounds().pad(0.1);
+    const view: BBox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+    const inView = (shapes: OutlineShape[][]) =>
+      shapes
+        .flat()
+        .filter((s) => meets(s.bbox, view))
+        .slice(0, MAX_SHAPES);
+    const districts = scope.districts.filter((d) => {
+      const box = this.districtBoxes.get(d);
+      return box ? meets(box, view) : false;
+    });
+    const townships = inView(await Promise.all(districts.map((d) => townshipsOf(d).catch(() => []))));
+    const load = (fn: (code: string) => Promise<OutlineShape[]>) =>
+      Promise.all(townships.map((t) => fn(t.code).catch(() => [] as OutlineShape[]))).then(inView);
+    const [communities, grids] = await Promise.all([
+      levels.includes("community") ? load(communitiesOf) : [],
+      levels.includes("grid") ? load(gridShapesOf) : [],
+    ]);
+    // a newer move (or a new scope) has started meanwhile: its update draws
+    if (generation !== this.generation) return;
+    const shapes: Record<OutlineLevel, OutlineShape[]> = { township: townships, community: communities, grid: grids };
+    const finest = levels[levels.length - 1];
+    for (const level of LEVELS) {
+      if (levels.includes(level)) this.layers[level].show(this.map, shapes[level], level === finest);
+      else this.layers[level].clear();
+    }
+    // names: the townships' on the city's screen (a district's screen names them already), until the
+    // communities appear; then the communities'
+    const named: OutlineLevel | null = levels.includes("community")
+      ? "community"
+      : scope.level === "city"
+        ? "township"
+        : null;
+    this.placeLabels(named, named ? shapes[named] : []);
+    this.report();
+  }
+
+  /** A name where it fits: the shape is wider on screen than the name. */
+  private placeLabels(level: OutlineLevel | null, shapes: readonly OutlineShape[]): void {
+    this.labels.clearLayers();
+    this.names = level;
+    if (!level) return;
+    for (const s of shapes) {
+      if (!s.labelAt) continue;
+      const west = this.map.latLngToContainerPoint([s.bbox[1], s.bbox[0]]);
+      const east = this.map.latLngToContainerPoint([s.bbox[3], s.bbox[2]]);
+      if (east.x - west.x < s.name.length * CHAR_PX[level] + 12) continue;
+      const key = `${level}:${s.code}`;
+      let tip = this.labelTips.get(key);
+      if (!tip) {
+        tip = L.tooltip({
+          permanent: true,
+          direction: "center",
+          className: `scr-label scr-label-${level}`,
+          interactive: false,
+        })
+          .setLatLng([s.labelAt[1], s.labelAt[0]])
+          .setContent(s.name);
+        this.labelTips.set(key, tip);
+      }
+      this.labels.addLayer(tip);
+    }
+  }
+}
