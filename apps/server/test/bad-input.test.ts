@@ -139,4 +139,23 @@ describe("bad input on actions and reads", () => {
     const units = await ctx.api(centre, { method: "GET", url: "/api/v1/units?pageSize=101" });
     expect(units.statusCode).toBe(400);
   });
+
+  it("text PostgreSQL cannot store (NUL, an unpaired surrogate) → 400 before anything runs", async () => {
+    // jsonb refuses "\ud800" (audit details, event data): it once reached a reveal's audit row as a 500
+    const agent = await ctx.login("hotline_agent");
+    const before = await snapshotCounts(ctx);
+    for (const bad of ["\ud800原因说明", "原因\udfff说明", "原因\u0000说明", "\ud83d\ude00\ud83d原因"]) {
+      const reveal = await ctx.api(agent, {
+        method: "POST",
+        url: `/api/v1/cases/${caseId}/reporter/reveal`,
+        payload: { reason: bad },
+      });
+      expectError(reveal, 400, "VALIDATION_FAILED");
+      expectError(await report(ctx, token, { ...valid, description: bad }), 400, "VALIDATION_FAILED");
+      expectError(await report(ctx, token, { ...valid, [bad]: "x" }), 400, "VALIDATION_FAILED");
+    }
+    expect(await snapshotCounts(ctx)).toEqual(before);
+    // a well-formed emoji (a surrogate pair) is fine
+    expect((await report(ctx, token, { ...valid, description: "井盖破损 😀" })).statusCode).toBe(201);
+  });
 });

@@ -16,27 +16,35 @@ export function registerValidation(app: FastifyInstance): void {
   app.setValidatorCompiler(({ schema, httpPart }) =>
     httpPart === "body" ? strictAjv.compile(schema) : coercingAjv.compile(schema),
   );
-  // PostgreSQL text cannot hold NUL: a "\u0000" that reached a query would be a 500, so no input
-  // with one gets past validation (query, path, body — keys included)
+  // PostgreSQL text cannot hold NUL, and jsonb refuses an unpaired surrogate ("\ud800", valid in a
+  // JS string and in JSON): either reaching a query would be a 500, so no input with one gets past
+  // validation (query, path, body — keys included)
   app.addHook("preValidation", async (request) => {
     for (const [part, value] of [
       ["querystring", request.query],
       ["params", request.params],
       ["body", request.body],
     ] as const) {
-      const at = nulAt(value, part, 0);
-      if (at) throw new AppError("VALIDATION_FAILED", { field: at, problem: "must not contain NUL characters" });
+      const at = badTextAt(value, part, 0);
+      if (at)
+        throw new AppError("VALIDATION_FAILED", {
+          field: at,
+          problem: "must not contain NUL characters or unpaired surrogates",
+        });
     }
   });
 }
 
-/** The path of the first string (or key) holding U+0000, or null. */
-export function nulAt(value: unknown, path: string, depth: number): string | null {
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+const UNPAIRED_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const badText = (s: string) => s.includes("\u0000") || UNPAIRED_SURROGATE.test(s);
+
+/** The path of the first string (or key) holding U+0000 or an unpaired surrogate, or null. */
+export function badTextAt(value: unknown, path: string, depth: number): string | null {
+  if (typeof value === "string") return badText(value) ? path : null;
   if (!value || typeof value !== "object" || depth > 32 || Buffer.isBuffer(value)) return null;
   for (const [key, v] of Object.entries(value)) {
-    if (key.includes("\u0000")) return path;
-    const found = nulAt(v, `${path}/${key}`, depth + 1);
+    if (badText(key)) return path;
+    const found = badTextAt(v, `${path}/${key}`, depth + 1);
     if (found) return found;
   }
   return null;
