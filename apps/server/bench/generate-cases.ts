@@ -27,7 +27,7 @@ import { loadCalendar } from "../src/lib/calendar.ts";
 import { loadReference } from "../src/seed/seed-history.ts";
 import { caseBatchSql } from "./case-batch-sql.ts";
 import { createLookupSchema, generatePatrols } from "./generator-setup.ts";
-import { buildLookupTables, type DayRow, type LookupTables } from "./generator-tables.ts";
+import { buildLookupTables, type LookupTables } from "./generator-tables.ts";
 
 export interface GenerateOptions {
   db: Db;
@@ -116,7 +116,7 @@ export async function generateCases(o: GenerateOptions): Promise<GenerateResult>
         const res = await client.query(statement, [batch.from, batch.to, nowS]);
         done += res.rowCount ?? 0;
         const elapsed = performance.now() - t0;
-        const days = tables.days as DayRow[];
+        const days = tables.days;
         o.log(
           `  batch ${b + 1}/${batches.length}: ${days[batch.from]!.day} … ${days[batch.to]!.day}, ` +
             `${fmt(res.rowCount ?? 0)} cases in ${secs(performance.now() - t)}; ` +
@@ -128,14 +128,20 @@ export async function generateCases(o: GenerateOptions): Promise<GenerateResult>
       await client.end();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(o.parallel ?? 2, batches.length) }, worker));
-  await updateCounters(o.db, tables);
-  const insertMs = performance.now() - t0;
-  o.log(
-    `generator: ${fmt(done)} cases inserted in ${secs(insertMs)} (${fmt(Math.round(done / (insertMs / 1000)))} cases/s)`,
-  );
   let t = performance.now();
-  for (const ix of indexes) await sql.raw(ix.definition).execute(o.db);
+  try {
+    await Promise.all(Array.from({ length: Math.min(o.parallel ?? 2, batches.length) }, worker));
+    await updateCounters(o.db, tables);
+    const insertMs = performance.now() - t0;
+    o.log(
+      `generator: ${fmt(done)} cases inserted in ${secs(insertMs)} (${fmt(Math.round(done / (insertMs / 1000)))} cases/s)`,
+    );
+  } finally {
+    // even after a failed batch: the table keeps its indexes
+    t = performance.now();
+    for (const ix of indexes)
+      await sql.raw(ix.definition.replace(/^CREATE (UNIQUE )?INDEX /, "CREATE $1INDEX IF NOT EXISTS ")).execute(o.db);
+  }
   o.log(`generator: ${indexes.length} secondary indexes of cases built again in ${secs(performance.now() - t)}`);
   const generateMs = performance.now() - t0;
 

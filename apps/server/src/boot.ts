@@ -16,6 +16,8 @@ import { convertClearPii } from "./pii/convert-clear.ts";
 import { loadPii } from "./pii/pii.ts";
 import { PlaceDirectory } from "./places/directory.ts";
 import { seedDemoAccounts } from "./seed/seed-demo.ts";
+import { seedDemoPatrols } from "./seed/seed-demo-patrols.ts";
+import { seedDemoGridWorkers } from "./seed/seed-demo-workers.ts";
 import { seedDemoGridAssignments } from "./seed/seed-grid-workers.ts";
 import { seedHistory } from "./seed/seed-history.ts";
 import { isSeeded, seedReference } from "./seed/seed-reference.ts";
@@ -51,6 +53,7 @@ export async function prepareDatabase(handle: DbHandle, config: Config, logger: 
   if (config.CIVICGRID_DEMO) {
     generatedPassword = await seedDemoAccounts(db, logger, config.CIVICGRID_DEMO_PASSWORD);
     await seedDemoGridAssignments(db);
+    await seedDemoGridWorkers(db, logger);
     generatedOpen311Key = await seedDemoOpen311Client(db, logger, config.CIVICGRID_OPEN311_KEY);
   } else {
     // no default accounts outside demo mode: a one-time setup code for the first system admin
@@ -67,7 +70,18 @@ export async function seedDemoHistory(handle: DbHandle, config: Config, logger: 
   if (!config.CIVICGRID_DEMO || config.SEED_HISTORY_CASES === 0) return null;
   const calendar = await loadCalendar(handle.owner.db);
   const pii = loadPii(config);
-  return seedHistory({ db: handle.owner.db, logger, count: config.SEED_HISTORY_CASES, now, calendar, pii });
+  const history = await seedHistory({
+    db: handle.owner.db,
+    logger,
+    count: config.SEED_HISTORY_CASES,
+    now,
+    calendar,
+    pii,
+  });
+  // a week of the per-grid workers' patrols (seed-demo-patrols.ts): once, like the cases
+  const places = await PlaceDirectory.load(handle.owner.db);
+  const patrols = await seedDemoPatrols({ db: handle.owner.db, logger, places, now });
+  return { ...history, patrols: patrols.patrols };
 }
 
 export async function createServices(handle: DbHandle, config: Config, logger: Logger, clock: Clock = systemClock) {

@@ -47,6 +47,8 @@ const Env = Type.Object({
   PII_CIPHER: Type.Union([Type.Literal("a256gcm"), Type.Literal("sm4cbchs256")], { default: "a256gcm" }),
   /** raster map tiles (same value as the web's VITE_TILE_URL / window.CIVICGRID_TILE_URL): its origin is allowed in the CSP's img-src */
   TILE_URL: Type.Optional(Type.String({ pattern: "^https?://[^/?#]+" })),
+  /** demo mode's live activity (jobs/demo-live.ts): grid workers patrol and report, cases move; "off" stops it */
+  DEMO_LIVE: Type.Union([Type.Literal("on"), Type.Literal("off")], { default: "on" }),
   /** reporter personal data of cases closed longer ago than this is anonymised */
   PII_RETENTION_MONTHS: Type.Integer({ minimum: 1, maximum: 600, default: 24 }),
 });

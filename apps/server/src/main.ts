@@ -1,6 +1,7 @@
 // `npm start`: the CivicGrid server on the embedded PostgreSQL (or DATABASE_URL).
 import { boot, seedDemoHistory } from "./boot.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { startDemoLive } from "./jobs/demo-live.ts";
 import { startSweeper } from "./jobs/sweeper.ts";
 import { createLogger } from "./logger.ts";
 
@@ -23,12 +24,15 @@ async function main() {
   // the year of demo history is generated after the server answers; it appears at once when done
   services.status.seeding = true;
   let stopSweeper = () => {};
+  let stopDemoLive = () => {};
   void seedDemoHistory(handle, config, logger)
     .then((r) => r && logger.info({ ...r, msSinceStart: Date.now() - started }, "demo history ready"))
     .catch((err) => logger.error({ err }, "demo history failed"))
     .finally(() => {
       services.status.seeding = false;
       stopSweeper = startSweeper(services);
+      // demo mode only (jobs/demo-live.ts): after the history, so its patrols and cases come first
+      stopDemoLive = startDemoLive(services);
     });
   if (prepared.generatedPassword) {
     // printed once, on the start that created the accounts; not written to the structured log
@@ -45,6 +49,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");
     stopSweeper();
+    stopDemoLive();
     await app.close();
     await handle.close();
     process.exit(0);

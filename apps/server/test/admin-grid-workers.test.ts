@@ -115,11 +115,11 @@ describe("the grids a unit's area offers", () => {
 
 describe("assigning grids", () => {
   it("shows each account's grids in the list", async () => {
-    const res = await get(admin, "/api/v1/admin/users?role=grid_worker&pageSize=100");
+    const res = await get(admin, "/api/v1/admin/users?role=grid_worker&pageSize=100&q=yuhua_grid01");
     expect(res.statusCode, res.body).toBe(200);
     const worker = res.json().items.find((u: { username: string }) => u.username === "yuhua_grid01");
     expect(worker).toMatchObject({ gridCodes: [Y1], grids: [{ code: Y1, name: "裕华社区第01网格" }] });
-    const all = (await get(admin, "/api/v1/admin/users?pageSize=100")).json();
+    const all = (await get(admin, "/api/v1/admin/users?pageSize=100&q=yuhua_station")).json();
     const station = all.items.find((u: { username: string }) => u.username === "yuhua_station");
     expect(station).toMatchObject({ gridCodes: [], grids: [] });
   });

@@ -53,6 +53,11 @@ beforeAll(async () => {
     await db.insertInto("grid_worker_grids").values({ user_id: user.id, grid_code: w.grid }).execute();
     workers[w.username] = { id: user.id, grid: w.grid };
   }
+  // the demo seeds a worker per grid (gw<grid code>): here the grids' workers are exactly the ones above
+  await db
+    .deleteFrom("grid_worker_grids")
+    .where("user_id", "in", (eb) => eb.selectFrom("users").select("id").where("username", "like", "gw%"))
+    .execute();
   const w01 = await db
     .selectFrom("users")
     .select("id")

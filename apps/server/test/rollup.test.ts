@@ -36,7 +36,9 @@ describe("case rollup", () => {
     const scopes = await sql<{ scope: string }>`select distinct scope from case_rollup order by 1`.execute(
       ctx.services.db,
     );
-    expect(scopes.rows.map((r) => r.scope)).toEqual(["city", "community", "district", "grid", "township", "unit"]);
+    expect(scopes.rows.map((r) => r.scope)).toEqual(
+      expect.arrayContaining(["city", "community", "district", "grid", "township", "unit"]),
+    );
     // the city's total is the number of cases
     const total = await sql<{ a: number; b: number }>`
       select (select sum(reported) from case_rollup where scope = 'city') as a, (select count(*) from cases) as b`.execute(

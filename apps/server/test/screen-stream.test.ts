@@ -229,7 +229,7 @@ describe("GET /screen/stream", () => {
     const before = await seen();
     ctx.clock.advance(10 * 60_000);
     await hub?.beat();
-    expect(s.comments).toContain("heartbeat");
+    expect(await waitUntil(() => s.comments.includes("heartbeat"))).toBe(true);
     expect(await seen()).toBe(before);
     // idle past SESSION_IDLE_MINUTES (30): the next heartbeat ends the stream
     ctx.clock.advance(25 * 60_000);

@@ -30,5 +30,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 
+/**
+ * Stored for accounts that must not sign in (the demo's bulk grid workers): not an scrypt hash, so no
+ * password matches it. An administrator's password reset gives the account a real one.
+ */
+export const NO_PASSWORD = "!no-password";
+
+/** Whether a stored hash can match any password at all. */
+export const isUsableHash = (stored: string) => stored.startsWith("scrypt$");
+
 /** A hash to compare against when the user does not exist, so timing does not reveal usernames. */
 export const DUMMY_HASH = `scrypt$${N}$${R}$${P}$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`;

@@ -19,6 +19,7 @@ import {
   historyChunks,
 } from "./history-generator.ts";
 import { readSeedJson } from "./seed-data.ts";
+import { GRID_WORKER_USERNAME_SQL } from "./seed-demo-workers.ts";
 
 export interface SeedHistoryOptions {
   db: Db;
@@ -55,9 +56,10 @@ export async function seedHistory(opts: SeedHistoryOptions): Promise<SeedHistory
   const result = await db.transaction().execute(async (trx) => {
     // live intake numbers cases through this table: hold it so seeded serials and live ones never meet
     await sql`lock table case_code_counters in exclusive mode`.execute(trx);
-    // the rollup trigger (017) would do ~14 upserts per row: off for the load, one rebuild at the end
+    // the rollup triggers (017) are off for the load: one rebuild at the end counts every case once
     await sql`set local civicgrid.rollup_bulk = 'on'`.execute(trx);
     const counters = await trx.selectFrom("case_code_counters").select(["day", "n"]).execute();
+    const workers = await gridWorkersByGrid(trx);
     const chunks = historyChunks(
       {
         count: opts.count,
@@ -76,7 +78,7 @@ export async function seedHistory(opts: SeedHistoryOptions): Promise<SeedHistory
     let cases = 0;
     let t = performance.now();
     let step = chunks.next();
-    let query = step.done ? null : chunkInsert(step.value, opts.pii);
+    let query = step.done ? null : chunkInsert(step.value, opts.pii, workers);
     generateMs += performance.now() - t;
     while (query) {
       cases += step.done ? 0 : step.value.length;
@@ -84,7 +86,7 @@ export async function seedHistory(opts: SeedHistoryOptions): Promise<SeedHistory
       await new Promise((resolve) => setImmediate(resolve)); // let the statement reach the socket
       t = performance.now();
       step = chunks.next();
-      query = step.done ? null : chunkInsert(step.value, opts.pii);
+      query = step.done ? null : chunkInsert(step.value, opts.pii, workers);
       generateMs += performance.now() - t;
       t = performance.now();
       await running;
@@ -114,6 +116,19 @@ export async function seedHistory(opts: SeedHistoryOptions): Promise<SeedHistory
   const ms = Math.round(performance.now() - started);
   logger.info({ ...result, ms }, "seeded demo case history");
   return { cases: result.cases, events: result.events, ms };
+}
+
+/**
+ * The demo worker of each grid (seed-demo-workers.ts): grid-channel cases are reported by them, so
+ * the assessment ranks grid workers. A fixed mapping, so the history stays deterministic.
+ */
+export async function gridWorkersByGrid(db: Db): Promise<ReadonlyMap<string, string>> {
+  const rows = await db
+    .selectFrom("users")
+    .select(["id", "username"])
+    .where("username", "~", GRID_WORKER_USERNAME_SQL)
+    .execute();
+  return new Map(rows.map((r) => [r.username.slice(2), r.id]));
 }
 
 /** The reference data as the live server sees it. */
@@ -162,7 +177,7 @@ const json = (v: unknown) => (v === null || v === undefined ? null : JSON.string
 /** A text[] value as an array literal; unnest would flatten a real 2-D array. */
 const textArray = (items: readonly string[]) => arrayLiteral(items);
 
-type SealedCase = HistoryCase & { pii: ReporterColumns };
+type SealedCase = HistoryCase & { pii: ReporterColumns; reportedBy: string | null };
 
 const CASE_COLUMNS: Column<SealedCase>[] = [
   ["id", "uuid", (c) => c.id],
@@ -170,6 +185,7 @@ const CASE_COLUMNS: Column<SealedCase>[] = [
   ["title", "text", (c) => c.title],
   ["description", "text", (c) => c.description],
   ["source", "text", (c) => c.source],
+  ["reported_by", "uuid", (c) => c.reportedBy],
   ["category_code", "text", (c) => c.categoryCode],
   ["status", "text", (c) => c.status],
   ["lat", "float8", (c) => c.lat],
@@ -234,23 +250,26 @@ const EVENT_COLUMNS: Column<EventRow>[] = [
   ["from_status", "text", (r) => r.e.fromStatus],
   ["to_status", "text", (r) => r.e.toStatus],
   ["actor_role", "text", (r) => r.e.actorRole],
+  ["actor_user_id", "uuid", (r) => (r.e.seq === 1 ? r.reportedBy : null)],
   ["actor_unit_code", "text", (r) => r.e.actorUnitCode],
   ["at", "timestamptz", (r) => r.e.at.toISOString()],
   ["note", "text", (r) => r.e.note],
   ["data", "jsonb", (r) => JSON.stringify(r.e.data)],
 ];
 
-type EventRow = { caseId: string; e: HistoryEvent };
+type EventRow = { caseId: string; reportedBy: string | null; e: HistoryEvent };
 
 /** One statement for a chunk: the cases (in a CTE) and their events; foreign keys are checked at its end. */
-function chunkInsert(history: HistoryCase[], pii: Pii): RawBuilder<unknown> {
+function chunkInsert(history: HistoryCase[], pii: Pii, workers: ReadonlyMap<string, string>): RawBuilder<unknown> {
   const events: EventRow[] = [];
-  for (const c of history) for (const e of c.events) events.push({ caseId: c.id, e });
-  const cases: SealedCase[] = history.map((c) =>
-    Object.assign(c, {
+  const cases: SealedCase[] = history.map((c) => {
+    const reportedBy = c.source === "grid" ? (workers.get(c.gridCode) ?? null) : null;
+    for (const e of c.events) events.push({ caseId: c.id, reportedBy, e });
+    return Object.assign(c, {
       pii: pii.reporterColumns({ name: c.reporterName, phone: c.reporterPhone, address: c.address }),
-    }),
-  );
+      reportedBy,
+    });
+  });
   return sql`with inserted_cases as (${unnestInsert("cases", CASE_COLUMNS, cases)})
     ${unnestInsert("case_events", EVENT_COLUMNS, events)}`;
 }

@@ -7,7 +7,7 @@ import type { Role } from "@civicgrid/shared";
 import { recordAudit } from "../audit/record-audit.ts";
 import type { UserRow } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
-import { DUMMY_HASH, verifyPassword } from "../lib/password.ts";
+import { DUMMY_HASH, isUsableHash, verifyPassword } from "../lib/password.ts";
 import type { Services } from "../services.ts";
 import {
   clearFailures,
@@ -58,7 +58,9 @@ export async function logIn({ services, username, password, ip }: LogInOptions):
     await audit("failure", { code: "ACCOUNT_LOCKED" });
     throw lockedError(user.locked_until as Date, now);
   }
-  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+  // an account without a usable password costs the same time as any other, then fails like a wrong one
+  const usable = user !== undefined && isUsableHash(user.password_hash);
+  const ok = (await verifyPassword(password, usable ? user.password_hash : DUMMY_HASH)) && usable;
   if (!user || !ok) {
     if (user) {
       const { locked, failures } = await countFailure(db, user.id, now);

@@ -46,6 +46,11 @@ export function reporterName(rng: Rng): string {
   return `${surname}${rng.pick(GIVEN)}${rng.chance(0.6) ? rng.pick(GIVEN) : ""}`;
 }
 
+/** A full name as a staff list shows it (陈静, 王建国): no 先生/女士. */
+export function personName(rng: Rng): string {
+  return `${rng.pick(SURNAMES)}${rng.pick(GIVEN)}${rng.chance(0.55) ? rng.pick(GIVEN) : ""}`;
+}
+
 export function reporterPhone(rng: Rng): string {
   let digits = "";
   for (let i = 0; i < 8; i++) digits += String(rng.int(10));

@@ -45,7 +45,6 @@ function panes(map: L.Map) {
   };
   make("scr-base", 250);
   make("scr-shapes", 350);
-  make("scr-outlines", 360);
   make("scr-heat", 420);
   make("scr-cases", 450);
   make("scr-workers", 460);

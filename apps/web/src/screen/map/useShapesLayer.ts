@@ -28,21 +28,24 @@ interface Options {
 export function useShapesLayer(o: Options): { shapes: Shapes | null } {
   const { map, scope, districts, ranking, pickedKey, incidentId, pickingRef, caseLayer, onDrill } = o;
   const layerRef = useRef<L.GeoJSON | null>(null);
-  // the shapes of the level shown: districts of the city, else the grids grouped by child
-  const [shapes, setShapes] = useState<Shapes | null>(null);
+  // the shapes of the level shown: districts of the city, else the grids grouped by child. Kept with
+  // the scope they were loaded for: until a new scope's arrive, the old ones are neither drawn nor
+  // framed (a drill-down would otherwise frame the parent's shapes and stay there)
+  const [loaded, setLoaded] = useState<{ code: string; shapes: Shapes | null } | null>(null);
+  const shapes = scope && loaded?.code === scope.code ? loaded.shapes : null;
   useEffect(() => {
     if (!scope) return;
     let live = true;
     if (scope.level === "city") {
-      if (districts) setShapes(cityShapes(districts, scope.children));
+      if (districts) setLoaded({ code: scope.code, shapes: cityShapes(districts, scope.children) });
       return;
     }
     loadScopeShapes(scope, scope.children)
       .then((s) => {
-        if (live) setShapes(s);
+        if (live) setLoaded({ code: scope.code, shapes: s });
       })
       .catch(() => {
-        if (live) setShapes(null);
+        if (live) setLoaded({ code: scope.code, shapes: null });
       });
     return () => {
       live = false;

@@ -45,27 +45,48 @@ export interface ZoomOutlinesHandlers {
 
 const meets = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
-/** One layer: its shapes in view, kept by code so that a move adds and removes only the difference. */
+/** Panes above the area shapes and below the heat and the case points; the names above the points. */
+const PANE: Record<OutlineLevel, [name: string, zIndex: number]> = {
+  township: ["scr-ol-township", 360],
+  community: ["scr-ol-community", 361],
+  grid: ["scr-ol-grid", 362],
+};
+const NAMES_PANE: [string, number] = ["scr-ol-names", 480];
+
+function pane(map: L.Map, [name, zIndex]: [string, number]): HTMLElement {
+  const existing = map.getPane(name);
+  if (existing) return existing;
+  const el = map.createPane(name);
+  el.style.zIndex = String(zIndex);
+  el.classList.add("scr-ol-pane");
+  return el;
+}
+
+/**
+ * One layer, in its own pane: its shapes in view, kept by code so that a move adds and removes only
+ * the difference. Every path is interactive (filled, transparent, so that a click anywhere inside
+ * hits it); the pane of a layer that is not the finest shown lets the pointer through (a class,
+ * screen-map.css), so a change of the finest layer restyles a pane instead of rebuilding paths.
+ */
 class LevelLayer {
   readonly group = L.layerGroup();
   private readonly shown = new Map<string, L.GeoJSON>();
-  private interactive = false;
+  private readonly pane: HTMLElement;
 
   constructor(
+    map: L.Map,
     private readonly level: OutlineLevel,
     private readonly onPick: (code: string, at: L.LatLng) => void,
-  ) {}
+  ) {
+    this.pane = pane(map, PANE[level]);
+  }
 
   get size(): number {
     return this.shown.size;
   }
 
-  show(map: L.Map, shapes: readonly OutlineShape[], interactive: boolean): void {
-    // a path's interactivity is fixed when it is created: a change rebuilds the layer
-    if (interactive !== this.interactive) {
-      this.clear();
-      this.interactive = interactive;
-    }
+  show(map: L.Map, shapes: readonly OutlineShape[], takesClicks: boolean): void {
+    this.pane.classList.toggle("scr-ol-passive", !takesClicks);
     const wanted = new Set(shapes.map((s) => s.code));
     for (const [code, layer] of this.shown) {
       if (wanted.has(code)) continue;
@@ -87,25 +108,22 @@ class LevelLayer {
   }
 
   private build(s: OutlineShape): L.GeoJSON {
-    const interactive = this.interactive;
     const layer = L.geoJSON(s.feature, {
-      pane: "scr-outlines",
-      interactive,
+      pane: PANE[this.level][0],
       style: () => ({
         ...STYLE[this.level],
-        // the interactive layer is filled (transparent) so that a click anywhere inside hits it
-        fill: interactive,
+        fill: true,
         fillColor: HOVER_FILL,
         fillOpacity: 0,
         className: `scr-ol scr-ol-${this.level} scr-ol-${s.code}`,
       }),
     });
-    if (interactive) {
-      layer.bindTooltip(s.name, { sticky: true, className: "scr-tip" });
-      layer.on("mouseover", () => layer.setStyle({ fillOpacity: 0.14 }));
-      layer.on("mouseout", () => layer.setStyle({ fillOpacity: 0 }));
-      layer.on("click", (e: L.LeafletMouseEvent) => this.onPick(s.code, e.latlng));
-    }
+    // placed once when the pointer enters, not at every move: placing a tooltip measures it (a
+    // forced layout), which at every mouse move slowed panning over the shapes
+    layer.bindTooltip(s.name, { className: "scr-tip" });
+    layer.on("mouseover", () => layer.setStyle({ fillOpacity: 0.14 }));
+    layer.on("mouseout", () => layer.setStyle({ fillOpacity: 0 }));
+    layer.on("click", (e: L.LeafletMouseEvent) => this.onPick(s.code, e.latlng));
     return layer;
   }
 }
@@ -118,7 +136,7 @@ export class ZoomOutlines {
   private generation = 0;
   private readonly layers: Record<OutlineLevel, LevelLayer>;
   private readonly labels = L.layerGroup();
-  private readonly labelTips = new Map<string, L.Tooltip>();
+  private readonly labelMarkers = new Map<string, L.Marker>();
   private names: OutlineLevel | null = null;
   private readonly refresh = () => void this.update();
 
@@ -128,10 +146,11 @@ export class ZoomOutlines {
   ) {
     const pick = (code: string, at: L.LatLng) => this.handlers.onPick(code, at);
     this.layers = {
-      township: new LevelLayer("township", pick),
-      community: new LevelLayer("community", pick),
-      grid: new LevelLayer("grid", pick),
+      township: new LevelLayer(map, "township", pick),
+      community: new LevelLayer(map, "community", pick),
+      grid: new LevelLayer(map, "grid", pick),
     };
+    pane(map, NAMES_PANE);
     this.labels.addTo(map);
     map.on("moveend", this.refresh);
   }
@@ -170,6 +189,7 @@ export class ZoomOutlines {
   private clear(): void {
     for (const level of LEVELS) this.layers[level].clear();
     this.labels.clearLayers();
+    this.labelMarkers.clear();
     this.names = null;
     this.report();
   }
@@ -234,30 +254,38 @@ export class ZoomOutlines {
     this.report();
   }
 
-  /** A name where it fits: the shape is wider on screen than the name. */
+  /**
+   * A name where it fits (the shape is wider on screen than the name). Names are markers with a
+   * text icon, not tooltips: a tooltip measures itself (a forced layout) each time it is placed,
+   * which with dozens of names and 10,000 points on the map made every move stutter. The names on
+   * the map stay; a move adds and removes only the difference.
+   */
   private placeLabels(level: OutlineLevel | null, shapes: readonly OutlineShape[]): void {
-    this.labels.clearLayers();
     this.names = level;
-    if (!level) return;
-    for (const s of shapes) {
-      if (!s.labelAt) continue;
+    const wanted = new Set<string>();
+    for (const s of level ? shapes : []) {
+      if (!s.labelAt || !level) continue;
       const west = this.map.latLngToContainerPoint([s.bbox[1], s.bbox[0]]);
       const east = this.map.latLngToContainerPoint([s.bbox[3], s.bbox[2]]);
       if (east.x - west.x < s.name.length * CHAR_PX[level] + 12) continue;
       const key = `${level}:${s.code}`;
-      let tip = this.labelTips.get(key);
-      if (!tip) {
-        tip = L.tooltip({
-          permanent: true,
-          direction: "center",
-          className: `scr-label scr-label-${level}`,
-          interactive: false,
-        })
-          .setLatLng([s.labelAt[1], s.labelAt[0]])
-          .setContent(s.name);
-        this.labelTips.set(key, tip);
-      }
-      this.labels.addLayer(tip);
+      wanted.add(key);
+      if (this.labelMarkers.has(key)) continue;
+      const text = document.createElement("span");
+      text.textContent = s.name;
+      const marker = L.marker([s.labelAt[1], s.labelAt[0]], {
+        pane: NAMES_PANE[0],
+        interactive: false,
+        keyboard: false,
+        icon: L.divIcon({ className: `scr-ol-label scr-ol-label-${level}`, html: text, iconSize: [0, 0] }),
+      });
+      this.labelMarkers.set(key, marker);
+      this.labels.addLayer(marker);
+    }
+    for (const [key, marker] of this.labelMarkers) {
+      if (wanted.has(key)) continue;
+      this.labels.removeLayer(marker);
+      this.labelMarkers.delete(key);
     }
   }
 }

@@ -1,0 +1,171 @@
+// The big screen's zoom layers: on the city's screen, zooming in on 铁西区 brings the township
+// outlines with their names (the API's), then the community outlines; a click on a community drills
+// straight into it.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, type Session, screenshot, signIn } from "./browser.ts";
+
+const base = () => inject("baseUrl");
+const TIEXI = "210303000000";
+
+interface Outline {
+  id: string;
+  bbox: [number, number, number, number];
+  properties: { code: string; name: string };
+}
+
+let browser: Browser;
+let s: Session;
+
+beforeAll(async () => {
+  browser = await launch();
+  s = await signIn(browser, "city_dispatcher", { width: 1920, height: 1080 });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function api<T>(page: Page, path: string): Promise<T> {
+  const res = await page.evaluate(async (p) => {
+    const r = await fetch(`/api/v1${p}`, { credentials: "same-origin" });
+    return { status: r.status, body: await r.json().catch(() => null) };
+  }, path);
+  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as T;
+}
+
+const map = (page: Page) => page.getByTestId("screen-map");
+const zoomOf = async (page: Page) => Number(await map(page).getAttribute("data-zoom"));
+const shown = async (page: Page, level: "township" | "community" | "grid") =>
+  Number((await map(page).getAttribute(`data-outline-${level}`)) ?? 0);
+
+/** A point inside a shape of the map (its box's centre may lie outside it), in page pixels. */
+async function pointInside(page: Page, selector: string): Promise<{ x: number; y: number }> {
+  const at = await page
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      // (runs in the page; the scripts' tsconfig has no DOM types)
+      type Pt = { x: number; y: number; matrixTransform(m: unknown): Pt };
+      const shape = el as unknown as {
+        getBBox(): { x: number; y: number; width: number; height: number };
+        isPointInFill(p: Pt): boolean;
+        getScreenCTM(): unknown;
+        ownerSVGElement: { createSVGPoint(): Pt };
+      };
+      const box = shape.getBBox();
+      const p = shape.ownerSVGElement.createSVGPoint();
+      for (let ring = 0; ring <= 8; ring++) {
+        for (let i = -ring; i <= ring; i++) {
+          for (const [fx, fy] of [
+            [i, -ring],
+            [i, ring],
+            [-ring, i],
+            [ring, i],
+          ] as const) {
+            p.x = box.x + box.width * (0.5 + fx / 18);
+            p.y = box.y + box.height * (0.5 + fy / 18);
+            if (shape.isPointInFill(p)) {
+              const q = p.matrixTransform(shape.getScreenCTM());
+              return { x: q.x, y: q.y };
+            }
+          }
+        }
+      }
+      return null;
+    });
+  if (!at) throw new Error(`no point inside ${selector}`);
+  return at;
+}
+
+/** Wheel steps at a point until the map's zoom reaches `atLeast` (each step waits for the map to settle). */
+async function zoomIn(page: Page, at: { x: number; y: number }, atLeast: number) {
+  for (let i = 0; i < 12 && (await zoomOf(page)) < atLeast; i++) {
+    const moves = await map(page).getAttribute("data-moves");
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.wheel(0, -60);
+    await expect.poll(() => map(page).getAttribute("data-moves"), { timeout: 10_000 }).not.toBe(moves);
+  }
+  expect(await zoomOf(page)).toBeGreaterThanOrEqual(atLeast);
+}
+
+async function names(page: Page, level: "township" | "community"): Promise<string[]> {
+  return page.locator(`.scr-ol-label-${level}`).allTextContents();
+}
+
+describe("the big screen's zoom layers", () => {
+  it("zoomed in on 铁西区: township outlines with names, then community outlines; a click drills in", async () => {
+    const page = s.page;
+    await page.goto(`${base()}/screen/`);
+    const screen = page.locator("[data-testid=screen][data-incidents-ready=true]");
+    await screen.waitFor({ timeout: 20_000 });
+    // an incident left active by another test takes the screen over: this test needs normal mode
+    if (await screen.getAttribute("data-incident")) {
+      await page.getByTestId("incident-leave").click();
+      await page.locator("[data-testid=screen][data-incident='']").waitFor();
+    }
+    await expect.poll(() => page.getByTestId("screen").getAttribute("data-scope"), { timeout: 20_000 }).toBe(
+      "210300000000",
+    );
+    // the case points off, so that no case is under the pointer when it clicks
+    await page.getByTestId("layer-cases").click();
+    await page.locator(`path.scr-child-${TIEXI}`).waitFor({ timeout: 20_000 });
+    expect(await shown(page, "township")).toBe(0);
+
+    const townships = (await api<{ features: Outline[] }>(page, `/geo/townships?districtCode=${TIEXI}`)).features;
+    expect(townships.length).toBe(9);
+    // the widest township: its name fits first
+    const widest = [...townships].sort((a, b) => b.bbox[2] - b.bbox[0] - (a.bbox[2] - a.bbox[0]))[0] as Outline;
+
+    const tiexi = await pointInside(page, `path.scr-child-${TIEXI}`);
+    await zoomIn(page, tiexi, 11.5);
+    expect(await zoomOf(page)).toBeLessThan(12.5);
+    for (const t of townships) await page.locator(`path.scr-ol-township.scr-ol-${t.id}`).waitFor({ timeout: 15_000 });
+    await expect.poll(() => names(page, "township"), { timeout: 10_000 }).toContain(widest.properties.name);
+    const cityNames = new Set(
+      (await api<{ features: Outline[] }>(page, "/geo/townships")).features.map((f) => f.properties.name),
+    );
+    for (const n of await names(page, "township")) expect(cityNames.has(n), n).toBe(true);
+    expect(await shown(page, "community")).toBe(0);
+    await screenshot(page, "65-screen-zoom-townships");
+
+    // further in: the communities (of the townships in view), named where they fit
+    const centre = await pointInside(page, `path.scr-ol-${widest.id}`);
+    await zoomIn(page, centre, 13);
+    await expect.poll(() => shown(page, "community"), { timeout: 15_000 }).toBeGreaterThan(0);
+    const communities = (
+      await api<{ features: Outline[] }>(page, `/geo/communities?townshipCode=${widest.id}`)
+    ).features.map((f) => f.properties);
+    const drawn = await page
+      .locator("path.scr-ol-community")
+      .evaluateAll((els) => els.map((e) => /scr-ol-(\d{12})/.exec(e.getAttribute("class") ?? "")?.[1] ?? ""));
+    const ours = communities.filter((c) => drawn.includes(c.code));
+    expect(ours.length, "communities of the township under the pointer are drawn").toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await names(page, "community")).some((n) => communities.some((c) => c.name === n)), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    await screenshot(page, "66-screen-zoom-communities");
+
+    // a click on a community drills into it (breadcrumb down to it)
+    const target = ours[0] as { code: string; name: string };
+    const at = await pointInside(page, `path.scr-ol-${target.code}`);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.getByTestId("screen").getAttribute("data-scope"), { timeout: 15_000 }).toBe(
+      target.code,
+    );
+    const crumbs = await page
+      .getByTestId("screen-breadcrumb")
+      .locator(".crumb .name")
+      .evaluateAll((els) => els.map((e) => e.textContent ?? ""));
+    expect(crumbs).toEqual(["鞍山市", "铁西区", widest.properties.name, target.name]);
+    // below district level the zoom layers step aside for the level's own shapes
+    await expect.poll(() => shown(page, "community"), { timeout: 10_000 }).toBe(0);
+    await page.getByTestId("layer-cases").click();
+  });
+
+  it("raised no console errors", () => {
+    expect(s.errors.filter((e) => !e.startsWith("Failed to load resource"))).toEqual([]);
+  });
+});
