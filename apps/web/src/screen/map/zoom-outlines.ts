@@ -18,6 +18,9 @@ const LEVELS: readonly OutlineLevel[] = ["township", "community", "grid"];
  */
 export const OUTLINE_ZOOM: Record<OutlineLevel, number> = { township: 10, community: 12.5, grid: 14.5 };
 
+/** How long the map stays still before the layers follow it. */
+const SETTLE_MS = 150;
+
 /** A safety cap per layer: the thresholds keep the shapes in view far below it. */
 const MAX_SHAPES = 1500;
 
@@ -71,6 +74,8 @@ function pane(map: L.Map, [name, zIndex]: [string, number]): HTMLElement {
 class LevelLayer {
   readonly group = L.layerGroup();
   private readonly shown = new Map<string, L.GeoJSON>();
+  /** every shape built so far, by code: one that comes back into view is put back, not rebuilt */
+  private readonly built = new Map<string, L.GeoJSON>();
   private readonly pane: HTMLElement;
 
   constructor(
@@ -95,7 +100,11 @@ class LevelLayer {
     }
     for (const s of shapes) {
       if (this.shown.has(s.code)) continue;
-      const layer = this.build(s);
+      let layer = this.built.get(s.code);
+      if (!layer) {
+        layer = this.build(s);
+        this.built.set(s.code, layer);
+      }
       this.group.addLayer(layer);
       this.shown.set(s.code, layer);
     }
@@ -138,7 +147,16 @@ export class ZoomOutlines {
   private readonly labels = L.layerGroup();
   private readonly labelMarkers = new Map<string, L.Marker>();
   private names: OutlineLevel | null = null;
-  private readonly refresh = () => void this.update();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * An update waits until the map has been still for a moment: a few wheel steps or a drag followed by
+   * a zoom are one update, run after the gesture rather than between its steps.
+   */
+  private readonly refresh = () => {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.update(), SETTLE_MS);
+  };
+  private readonly hold = () => clearTimeout(this.timer);
 
   constructor(
     private readonly map: L.Map,
@@ -153,6 +171,7 @@ export class ZoomOutlines {
     pane(map, NAMES_PANE);
     this.labels.addTo(map);
     map.on("moveend", this.refresh);
+    map.on("movestart zoomstart", this.hold);
   }
 
   /** The district outlines: which districts are in view decides whose townships are fetched. */
@@ -181,7 +200,9 @@ export class ZoomOutlines {
 
   destroy(): void {
     this.generation++;
+    clearTimeout(this.timer);
     this.map.off("moveend", this.refresh);
+    this.map.off("movestart zoomstart", this.hold);
     this.clear();
     this.labels.remove();
   }
