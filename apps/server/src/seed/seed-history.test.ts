@@ -299,5 +299,5 @@ describe("generateHistory", () => {
     expect(other.cases[0]?.code === history.cases[0]?.code && other.cases[0]?.title === history.cases[0]?.title).toBe(
       false,
     );
-  });
+  }, 60_000); // two full generations: slow on a loaded machine, not a speed check
 });

@@ -189,7 +189,7 @@ describe("GridIndex", () => {
       expect(hits[0]?.slice(0, 6)).toBe(district.slice(0, 6));
       expect(index.locate(lat, lng)).toBe(hits[0]);
     }
-  });
+  }, 60_000); // 20,000 brute-force checks: slow on a loaded machine, not a speed check
 
   it("returns null far outside Anshan, even for locateNearest", () => {
     expect(index.locate(39.9, 116.4)).toBeNull();
