@@ -1,7 +1,7 @@
 // The outlines behind the map's zoom layers, fetched one parent at a time and kept for the page's
 // life (they are reference data: the server derives them from the grids, which change only with a
 // migration): the townships of a district, the communities of a township, the grids of a township.
-import type { Feature, FeatureCollection, MultiPolygon } from "geojson";
+import type { FeatureCollection, MultiPolygon } from "geojson";
 import { get } from "../../lib/api.ts";
 import { gridsOf } from "./scope-shapes.ts";
 
@@ -14,7 +14,7 @@ export interface OutlineShape {
   bbox: BBox;
   /** where the name goes (inside the shape); null for grids, which are named on hover only */
   labelAt: [lng: number, lat: number] | null;
-  feature: Feature<MultiPolygon>;
+  geometry: MultiPolygon;
 }
 
 interface DivisionOutlineProps {
@@ -45,7 +45,7 @@ function fromDivisions(fc: DivisionOutlines): OutlineShape[] {
     name: f.properties.name,
     bbox: (f.bbox as BBox | undefined) ?? bboxOf(f.geometry),
     labelAt: f.properties.labelAt,
-    feature: f,
+    geometry: f.geometry,
   }));
 }
 
@@ -81,7 +81,7 @@ export const gridShapesOf = (townshipCode: string) =>
         name: f.properties.name,
         bbox: bboxOf(f.geometry),
         labelAt: null,
-        feature: f,
+        geometry: f.geometry,
       })),
     ),
   );

@@ -1,9 +1,10 @@
 // The zoom layers of the city's and a district's screen: zoomed in past a threshold, the township
 // outlines (named where the name fits), then the community outlines, then the grid outlines appear
-// over the area shapes. Only the shapes in view are drawn (SVG paths added and removed as the map
-// moves), so a zoomed-in view costs a few dozen paths whatever the size of the city; the data is
-// fetched per parent on first need and cached (outline-data.ts). The finest layer shown takes the
-// clicks: a click drills into the shape under the pointer.
+// over the area shapes. Only the shapes in view are drawn, each layer on one canvas (no DOM node per
+// shape: with 10,000 case points on the map, every DOM node makes the map's layout, forced by each
+// label Leaflet places, dearer), so a zoomed-in view costs a few dozen shapes whatever the size of
+// the city; the data is fetched per parent on first need and cached (outline-data.ts). The finest
+// layer shown takes the clicks: a click drills into the shape under the pointer.
 import type { FeatureCollection, MultiPolygon } from "geojson";
 import L from "leaflet";
 import { type BBox, bboxOf, communitiesOf, gridShapesOf, type OutlineShape, townshipsOf } from "./outline-data.ts";
@@ -66,17 +67,18 @@ function pane(map: L.Map, [name, zIndex]: [string, number]): HTMLElement {
 }
 
 /**
- * One layer, in its own pane: its shapes in view, kept by code so that a move adds and removes only
- * the difference. Every path is interactive (filled, transparent, so that a click anywhere inside
- * hits it); the pane of a layer that is not the finest shown lets the pointer through (a class,
- * screen-map.css), so a change of the finest layer restyles a pane instead of rebuilding paths.
+ * One layer, on its own canvas in its own pane: its shapes in view, kept by code so that a move adds
+ * and removes only the difference. Every shape is interactive (filled, transparent, so that a click
+ * anywhere inside hits it); the canvas of a layer that is not the finest shown lets the pointer
+ * through (a class on its pane, screen-map.css), so that a change of the finest layer rebuilds nothing.
  */
 class LevelLayer {
   readonly group = L.layerGroup();
-  private readonly shown = new Map<string, L.GeoJSON>();
+  private readonly shown = new Map<string, L.Polygon>();
   /** every shape built so far, by code: one that comes back into view is put back, not rebuilt */
-  private readonly built = new Map<string, L.GeoJSON>();
+  private readonly built = new Map<string, L.Polygon>();
   private readonly pane: HTMLElement;
+  private readonly renderer: L.Canvas;
 
   constructor(
     map: L.Map,
@@ -84,6 +86,8 @@ class LevelLayer {
     private readonly onPick: (code: string, at: L.LatLng) => void,
   ) {
     this.pane = pane(map, PANE[level]);
+    this.pane.classList.add("scr-ol-passive");
+    this.renderer = L.canvas({ pane: PANE[level][0], padding: 0.1 });
   }
 
   get size(): number {
@@ -112,23 +116,23 @@ class LevelLayer {
   }
 
   clear(): void {
+    this.pane.classList.add("scr-ol-passive");
     this.group.clearLayers();
     this.shown.clear();
   }
 
-  private build(s: OutlineShape): L.GeoJSON {
-    const layer = L.geoJSON(s.feature, {
+  private build(s: OutlineShape): L.Polygon {
+    const latlngs = L.GeoJSON.coordsToLatLngs(s.geometry.coordinates, 2) as L.LatLng[][][];
+    const layer = L.polygon(latlngs, {
+      ...STYLE[this.level],
       pane: PANE[this.level][0],
-      style: () => ({
-        ...STYLE[this.level],
-        fill: true,
-        fillColor: HOVER_FILL,
-        fillOpacity: 0,
-        className: `scr-ol scr-ol-${this.level} scr-ol-${s.code}`,
-      }),
+      renderer: this.renderer,
+      fill: true,
+      fillColor: HOVER_FILL,
+      fillOpacity: 0,
     });
     // placed once when the pointer enters, not at every move: placing a tooltip measures it (a
-    // forced layout), which at every mouse move slowed panning over the shapes
+    // forced layout)
     layer.bindTooltip(s.name, { className: "scr-tip" });
     layer.on("mouseover", () => layer.setStyle({ fillOpacity: 0.14 }));
     layer.on("mouseout", () => layer.setStyle({ fillOpacity: 0 }));
