@@ -4,22 +4,22 @@
 // the screen's "on patrol now" figure and worker layer have something realistic to find.
 import { sql } from "kysely";
 import type { Db } from "../src/db/connect.ts";
+import { NO_PASSWORD } from "../src/lib/password.ts";
+import { PATROL_HISTORY_DAYS } from "../src/seed/seed-demo-patrols.ts";
 import { benchFunctionsSql } from "./case-batch-sql.ts";
 import { CAT_SLOTS, type LookupTables, SPOTS } from "./generator-tables.ts";
-
-/** A password hash no password matches: the made-up workers never sign in. */
-const NO_LOGIN = "!bench-grid-worker-no-login";
 
 export async function createLookupSchema(db: Db, t: LookupTables, seed: number): Promise<void> {
   await sql`drop schema if exists bench cascade`.execute(db);
   await sql`create schema bench`.execute(db);
   await sql.raw(benchFunctionsSql(seed)).execute(db);
 
-  // the reporters of grid-channel cases: one worker per grid that has none
+  // the reporters of grid-channel cases: one worker per grid that has none (the demo seeds one per
+  // grid, seed-demo-workers.ts; these are for a database without them), who cannot sign in
   if (t.workers.length > 0) {
     await sql`
       insert into users (username, display_name, password_hash, unit_code, roles)
-      select 'bench_gw_' || g, name, ${NO_LOGIN}, station, array['grid_worker']
+      select 'bench_gw_' || g, name, ${NO_PASSWORD}, station, array['grid_worker']
       from unnest(${t.workers.map((w) => w[0])}::text[], ${t.workers.map((w) => w[1])}::text[],
         ${t.workers.map((w) => w[2])}::text[]) as x(g, name, station)
       on conflict (username) do nothing`.execute(db);
@@ -78,9 +78,10 @@ export async function createLookupSchema(db: Db, t: LookupTables, seed: number):
 }
 
 /**
- * Patrols of every grid worker: on 80% of the last 30 days one walk of 1.5–3 hours (12 track
- * points), and for 35% of them a walk under way now, started 10–150 minutes ago, a point every two
- * minutes up to 0–40 minutes ago (so some are no longer "on patrol now": silent for over 30 minutes).
+ * Patrols of every grid worker: on 80% of the days 8–30 days back one walk of 1.5–3 hours (12 track
+ * points; the demo seed walks the last week: seed-demo-patrols.ts), and for 35% of the workers a
+ * walk under way now, started 10–150 minutes ago, a point every two minutes up to 0–40 minutes ago
+ * (so some are no longer "on patrol now": silent for over 30 minutes).
  */
 export async function generatePatrols(db: Db, now: Date): Promise<{ patrols: number; points: number }> {
   const at = now.toISOString();
@@ -98,7 +99,7 @@ export async function generatePatrols(db: Db, now: Date): Promise<{ patrols: num
     select md5('bench-patrol:' || w.user_id || ':' || d)::uuid as id, w.user_id, w.lat, w.lng,
       today.t - d * interval '1 day' + (8.5 + 2 * bench.uh(w.user_id || ':' || d, 1)) * interval '1 hour' as started_at,
       (1.5 + 1.5 * bench.uh(w.user_id || ':' || d, 2)) * interval '1 hour' / 11 as step, 12 as points, false as open
-    from w cross join today cross join generate_series(1, 30) d
+    from w cross join today cross join generate_series(${PATROL_HISTORY_DAYS + 1}::int, 30) d
     where bench.uh(w.user_id || ':' || d, 3) < 0.8
     union all
     select md5('bench-patrol:' || w.user_id || ':now')::uuid, w.user_id, w.lat, w.lng,

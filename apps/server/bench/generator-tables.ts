@@ -6,7 +6,7 @@
 // texts from the seed's templates, day volumes from the seed's working-day rhythm and season.
 import { DEFAULT_LIMIT_DAYS, type ResponsibilityEntry, routeCase, type WorkCalendar } from "@civicgrid/domain";
 import type { HandlerKind } from "@civicgrid/shared";
-import { reporterName } from "../src/seed/history/people.ts";
+import { personName } from "../src/seed/history/people.ts";
 import { HistoryPlaces } from "../src/seed/history/places.ts";
 import { Rng } from "../src/seed/history/random.ts";
 import { HistoryTexts } from "../src/seed/history/texts.ts";
@@ -244,10 +244,7 @@ function gridWorkers(
     if (staffed.has(g.code)) continue;
     const station = places.centreOf(g.communityCode);
     if (!station) continue;
-    let person = reporterName(rng);
-    // 12345 callers are 张先生 / 李女士; a colleague has a full name
-    while (person.endsWith("先生") || person.endsWith("女士")) person = reporterName(rng);
-    out.push([g.code, `网格员 ${person}`, station]);
+    out.push([g.code, `网格员 ${personName(rng)}`, station]);
   }
   return out;
 }

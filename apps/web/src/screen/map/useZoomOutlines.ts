@@ -6,6 +6,7 @@
 import type { FeatureCollection } from "geojson";
 import type L from "leaflet";
 import { type RefObject, useEffect, useRef } from "react";
+import { useI18n } from "../../i18n/index.tsx";
 import type { Summary } from "../types.ts";
 import type { CaseLayer } from "./case-layer.ts";
 import type { Picking } from "./picking.ts";
@@ -35,10 +36,15 @@ function outlineScope(scope: Summary["scope"] | null): OutlineScope | null {
 export function useZoomOutlines(o: Options): void {
   const { map, scope, districts, framedZoom, incidentShown, pickingRef, caseLayer, onDrill, frame } = o;
   const outlines = useRef<ZoomOutlines | null>(null);
+  const { t } = useI18n();
+  const namesLabel = t("scAreaNames");
+  const namesLabelRef = useRef(namesLabel);
+  namesLabelRef.current = namesLabel;
 
   useEffect(() => {
     if (!map) return;
     const z = new ZoomOutlines(map, {
+      namesLabel: namesLabelRef.current,
       onPick: (code, at) => {
         if (pickingRef.current || caseLayer.current?.nearest(at)) return;
         onDrill.current(code);
@@ -46,10 +52,14 @@ export function useZoomOutlines(o: Options): void {
       onShown: (counts, names) => {
         const el = frame.current;
         if (!el) return;
-        el.dataset.outlineNames = names ?? "";
-        el.dataset.outlineTownship = String(counts.township);
-        el.dataset.outlineCommunity = String(counts.community);
-        el.dataset.outlineGrid = String(counts.grid);
+        // written only when changed: the stylesheet reads data-outline-names on the map's frame
+        const set = (key: string, value: string) => {
+          if (el.dataset[key] !== value) el.dataset[key] = value;
+        };
+        set("outlineNames", names ?? "");
+        set("outlineTownship", String(counts.township));
+        set("outlineCommunity", String(counts.community));
+        set("outlineGrid", String(counts.grid));
       },
     });
     outlines.current = z;
@@ -58,6 +68,11 @@ export function useZoomOutlines(o: Options): void {
       outlines.current = null;
     };
   }, [map, pickingRef, caseLayer, onDrill, frame]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new map gets the label again
+  useEffect(() => {
+    outlines.current?.setNamesLabel(namesLabel);
+  }, [namesLabel, map]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new map gets the outlines again
   useEffect(() => {

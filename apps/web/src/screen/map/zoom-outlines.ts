@@ -7,6 +7,7 @@
 // layer shown takes the clicks: a click drills into the shape under the pointer.
 import type { FeatureCollection, MultiPolygon } from "geojson";
 import L from "leaflet";
+import { NameCanvas, type PlaceName } from "./name-canvas.ts";
 import { type BBox, bboxOf, communitiesOf, gridShapesOf, type OutlineShape, townshipsOf } from "./outline-data.ts";
 
 export type OutlineLevel = "township" | "community" | "grid";
@@ -31,8 +32,8 @@ const STYLE: Record<OutlineLevel, L.PathOptions> = {
   grid: { color: "#3d86d6", weight: 0.7, opacity: 0.75, dashArray: "3 3" },
 };
 const HOVER_FILL = "#7fd3ff";
-/** label font sizes (screen-map.css), for "does the name fit in the shape" */
-const CHAR_PX: Record<OutlineLevel, number> = { township: 14, community: 12, grid: 12 };
+/** the names' font sizes (name-canvas.ts), for "does the name fit in the shape" */
+const CHAR_PX = { township: 14, community: 12 } as const;
 
 export interface OutlineScope {
   level: "city" | "district";
@@ -43,18 +44,16 @@ export interface OutlineScope {
 export interface ZoomOutlinesHandlers {
   /** a click on a shape of the finest layer shown */
   onPick(code: string, at: L.LatLng): void;
+  /** the name of the (visually hidden) list of the names shown */
+  namesLabel: string;
   /** after each update: how many shapes each layer shows, and whose names are shown */
   onShown?(counts: Record<OutlineLevel, number>, names: OutlineLevel | null): void;
 }
 
 const meets = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
 
-/** Panes above the area shapes and below the heat and the case points; the names above the points. */
-const PANE: Record<OutlineLevel, [name: string, zIndex: number]> = {
-  township: ["scr-ol-township", 360],
-  community: ["scr-ol-community", 361],
-  grid: ["scr-ol-grid", 362],
-};
+/** Above the area shapes and below the heat and the case points; the names above the points. */
+const OUTLINES_PANE: [string, number] = ["scr-ol", 360];
 const NAMES_PANE: [string, number] = ["scr-ol-names", 480];
 
 function pane(map: L.Map, [name, zIndex]: [string, number]): HTMLElement {
@@ -62,46 +61,40 @@ function pane(map: L.Map, [name, zIndex]: [string, number]): HTMLElement {
   if (existing) return existing;
   const el = map.createPane(name);
   el.style.zIndex = String(zIndex);
-  el.classList.add("scr-ol-pane");
   return el;
 }
 
 /**
- * One layer, on its own canvas in its own pane: its shapes in view, kept by code so that a move adds
- * and removes only the difference. Every shape is interactive (filled, transparent, so that a click
- * anywhere inside hits it); the canvas of a layer that is not the finest shown lets the pointer
- * through (a class on its pane, screen-map.css), so that a change of the finest layer rebuilds nothing.
+ * One layer's shapes in view, on the canvas the layers share, kept by code so that a move adds and
+ * removes only the difference. Shapes are filled (transparent), so that a click anywhere inside hits
+ * them; only the finest layer shown is interactive — a flag Leaflet's canvas reads at each event, so
+ * a change of the finest layer rebuilds nothing.
  */
 class LevelLayer {
   readonly group = L.layerGroup();
   private readonly shown = new Map<string, L.Polygon>();
   /** every shape built so far, by code: one that comes back into view is put back, not rebuilt */
   private readonly built = new Map<string, L.Polygon>();
-  private readonly pane: HTMLElement;
-  private readonly renderer: L.Canvas;
 
   constructor(
-    map: L.Map,
     private readonly level: OutlineLevel,
+    private readonly renderer: L.Canvas,
     private readonly onPick: (code: string, at: L.LatLng) => void,
-  ) {
-    this.pane = pane(map, PANE[level]);
-    this.pane.classList.add("scr-ol-passive");
-    this.renderer = L.canvas({ pane: PANE[level][0], padding: 0.1 });
-  }
+  ) {}
 
   get size(): number {
     return this.shown.size;
   }
 
-  show(map: L.Map, shapes: readonly OutlineShape[], takesClicks: boolean): void {
-    this.pane.classList.toggle("scr-ol-passive", !takesClicks);
+  /** Returns whether shapes were added. */
+  show(map: L.Map, shapes: readonly OutlineShape[], takesClicks: boolean): boolean {
     const wanted = new Set(shapes.map((s) => s.code));
     for (const [code, layer] of this.shown) {
       if (wanted.has(code)) continue;
       this.group.removeLayer(layer);
       this.shown.delete(code);
     }
+    let added = false;
     for (const s of shapes) {
       if (this.shown.has(s.code)) continue;
       let layer = this.built.get(s.code);
@@ -109,14 +102,26 @@ class LevelLayer {
         layer = this.build(s);
         this.built.set(s.code, layer);
       }
+      layer.options.interactive = takesClicks;
       this.group.addLayer(layer);
       this.shown.set(s.code, layer);
+      added = true;
+    }
+    for (const layer of this.shown.values()) {
+      if (layer.options.interactive === takesClicks) continue;
+      layer.options.interactive = takesClicks;
+      if (!takesClicks) layer.setStyle({ fillOpacity: 0 });
     }
     if (!map.hasLayer(this.group)) this.group.addTo(map);
+    return added;
+  }
+
+  /** Drawn over the finer layers' strokes (where borders coincide, the coarser one shows). */
+  toFront(): void {
+    for (const layer of this.shown.values()) layer.bringToFront();
   }
 
   clear(): void {
-    this.pane.classList.add("scr-ol-passive");
     this.group.clearLayers();
     this.shown.clear();
   }
@@ -125,7 +130,7 @@ class LevelLayer {
     const latlngs = L.GeoJSON.coordsToLatLngs(s.geometry.coordinates, 2) as L.LatLng[][][];
     const layer = L.polygon(latlngs, {
       ...STYLE[this.level],
-      pane: PANE[this.level][0],
+      pane: OUTLINES_PANE[0],
       renderer: this.renderer,
       fill: true,
       fillColor: HOVER_FILL,
@@ -148,8 +153,9 @@ export class ZoomOutlines {
   private readonly districtBoxes = new Map<string, BBox>();
   private generation = 0;
   private readonly layers: Record<OutlineLevel, LevelLayer>;
-  private readonly labels = L.layerGroup();
-  private readonly labelMarkers = new Map<string, L.Marker>();
+  private readonly labels: NameCanvas;
+  /** the canvas takes the pointer only while a layer is shown (else clicks reach the shapes below) */
+  private readonly pane: HTMLElement;
   private names: OutlineLevel | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -167,13 +173,16 @@ export class ZoomOutlines {
     private readonly handlers: ZoomOutlinesHandlers,
   ) {
     const pick = (code: string, at: L.LatLng) => this.handlers.onPick(code, at);
+    this.pane = pane(map, OUTLINES_PANE);
+    this.pane.classList.add("scr-ol-passive");
+    const renderer = L.canvas({ pane: OUTLINES_PANE[0], padding: 0.1 });
     this.layers = {
-      township: new LevelLayer(map, "township", pick),
-      community: new LevelLayer(map, "community", pick),
-      grid: new LevelLayer(map, "grid", pick),
+      township: new LevelLayer("township", renderer, pick),
+      community: new LevelLayer("community", renderer, pick),
+      grid: new LevelLayer("grid", renderer, pick),
     };
     pane(map, NAMES_PANE);
-    this.labels.addTo(map);
+    this.labels = new NameCanvas(NAMES_PANE[0], handlers.namesLabel).addTo(map);
     map.on("moveend", this.refresh);
     map.on("movestart zoomstart", this.hold);
   }
@@ -188,6 +197,10 @@ export class ZoomOutlines {
       }
     }
     this.refresh();
+  }
+
+  setNamesLabel(label: string): void {
+    this.labels.setListLabel(label);
   }
 
   /** What to outline (null: nothing, e.g. below district level or in emergency mode) and the framed zoom. */
@@ -212,9 +225,9 @@ export class ZoomOutlines {
   }
 
   private clear(): void {
+    this.pane.classList.add("scr-ol-passive");
     for (const level of LEVELS) this.layers[level].clear();
-    this.labels.clearLayers();
-    this.labelMarkers.clear();
+    this.labels.setNames([]);
     this.names = null;
     this.report();
   }
@@ -264,10 +277,18 @@ export class ZoomOutlines {
     if (generation !== this.generation) return;
     const shapes: Record<OutlineLevel, OutlineShape[]> = { township: townships, community: communities, grid: grids };
     const finest = levels[levels.length - 1];
-    for (const level of LEVELS) {
-      if (levels.includes(level)) this.layers[level].show(this.map, shapes[level], level === finest);
-      else this.layers[level].clear();
+    // finest first: a coarser layer's new shapes are drawn over the finer ones' strokes
+    let finerAdded = false;
+    for (const level of [...LEVELS].reverse()) {
+      const layer = this.layers[level];
+      if (!levels.includes(level)) {
+        layer.clear();
+        continue;
+      }
+      if (finerAdded) layer.toFront();
+      if (layer.show(this.map, shapes[level], level === finest)) finerAdded = true;
     }
+    this.pane.classList.remove("scr-ol-passive");
     // names: the townships' on the city's screen (a district's screen names them already), until the
     // communities appear; then the communities'
     const named: OutlineLevel | null = levels.includes("community")
@@ -279,38 +300,19 @@ export class ZoomOutlines {
     this.report();
   }
 
-  /**
-   * A name where it fits (the shape is wider on screen than the name). Names are markers with a
-   * text icon, not tooltips: a tooltip measures itself (a forced layout) each time it is placed,
-   * which with dozens of names and 10,000 points on the map made every move stutter. The names on
-   * the map stay; a move adds and removes only the difference.
-   */
+  /** A name where it fits: the shape is wider on screen than the name. */
   private placeLabels(level: OutlineLevel | null, shapes: readonly OutlineShape[]): void {
     this.names = level;
-    const wanted = new Set<string>();
-    for (const s of level ? shapes : []) {
-      if (!s.labelAt || !level) continue;
-      const west = this.map.latLngToContainerPoint([s.bbox[1], s.bbox[0]]);
-      const east = this.map.latLngToContainerPoint([s.bbox[3], s.bbox[2]]);
-      if (east.x - west.x < s.name.length * CHAR_PX[level] + 12) continue;
-      const key = `${level}:${s.code}`;
-      wanted.add(key);
-      if (this.labelMarkers.has(key)) continue;
-      const text = document.createElement("span");
-      text.textContent = s.name;
-      const marker = L.marker([s.labelAt[1], s.labelAt[0]], {
-        pane: NAMES_PANE[0],
-        interactive: false,
-        keyboard: false,
-        icon: L.divIcon({ className: `scr-ol-label scr-ol-label-${level}`, html: text, iconSize: [0, 0] }),
-      });
-      this.labelMarkers.set(key, marker);
-      this.labels.addLayer(marker);
+    const names: PlaceName[] = [];
+    if (level === "township" || level === "community") {
+      for (const s of shapes) {
+        if (!s.labelAt) continue;
+        const west = this.map.latLngToContainerPoint([s.bbox[1], s.bbox[0]]);
+        const east = this.map.latLngToContainerPoint([s.bbox[3], s.bbox[2]]);
+        if (east.x - west.x < s.name.length * CHAR_PX[level] + 12) continue;
+        names.push({ at: [s.labelAt[1], s.labelAt[0]], text: s.name, level });
+      }
     }
-    for (const [key, marker] of this.labelMarkers) {
-      if (wanted.has(key)) continue;
-      this.labels.removeLayer(marker);
-      this.labelMarkers.delete(key);
-    }
+    this.labels.setNames(names);
   }
 }
