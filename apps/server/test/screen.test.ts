@@ -316,6 +316,18 @@ describe("GET /screen/points and /screen/heat", () => {
     expect(body.total).toBeGreaterThan(5);
   });
 
+  it("points: a report committed after the first read is in the next one (the live set follows changes)", async () => {
+    const before = await getOk("leader", `/api/v1/screen/points?division=${YUHUA}&limit=10000`);
+    const grid = await ctx.login("yuhua_grid01");
+    const point = await pointIn(ctx, YUHUA);
+    const category = await categoryRoutedTo(ctx, "territorial", "community");
+    const res = await report(ctx, grid, { description: "消防通道堵塞", ...point, categoryCode: category.code, source: "grid" });
+    expect(res.statusCode, res.body).toBe(201);
+    const after = await getOk("leader", `/api/v1/screen/points?division=${YUHUA}&limit=10000`);
+    expect(after.total).toBe(before.total + 1);
+    expect(after.items[0]).toMatchObject({ id: res.json().id, status: res.json().status });
+  });
+
   it.each(SCOPES)("heat: reports per grid of the %s at the grid's centre", async (_level, code, col) => {
     const today = clockToday();
     const body = await getOk("leader", `/api/v1/screen/heat?division=${code}&days=30`);

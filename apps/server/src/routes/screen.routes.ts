@@ -13,6 +13,7 @@ import {
   presentScreenWorkers,
 } from "../presenters/screen.ts";
 import { resolveScreenScope } from "../stats/screen-scope.ts";
+import { closeLiveCases } from "../stats/live-case-set.ts";
 import { createScreenStream } from "../stats/screen-stream.ts";
 import { CHART_DAYS_DEFAULT, getScreenCharts } from "../use-cases/get-screen-charts.ts";
 import { getScreenHeat } from "../use-cases/get-screen-heat.ts";
@@ -38,7 +39,10 @@ export async function screenRoutes(app: FastifyInstance) {
   const { services } = app;
   const hub = createScreenStream(services);
   // open streams would hold app.close() forever: end them first
-  app.addHook("preClose", async () => hub.close());
+  app.addHook("preClose", async () => {
+    hub.close();
+    closeLiveCases(services);
+  });
 
   r.get(
     "/screen/summary",

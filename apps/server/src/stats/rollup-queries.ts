@@ -7,42 +7,8 @@
 import { emptyCounts, type IndicatorCounts } from "@civicgrid/domain";
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
+import { COUNT_SUMS, countsOfRow } from "./rollup-counts.ts";
 import type { ScreenLevel } from "./screen-scope.ts";
-
-/** The rollup's column for each count of the indicator module. */
-const COLUMNS: Record<keyof IndicatorCounts, string> = {
-  reported: "reported",
-  registered: "registered",
-  dispatched: "dispatched",
-  dispatches: "dispatches",
-  returns: "returns",
-  acceptedInTime: "accepted_in_time",
-  handled: "handled",
-  handledOnTime: "handled_on_time",
-  dueToHandle: "due_to_handle",
-  reworked: "reworked",
-  closed: "closed",
-  closedOnTime: "closed_on_time",
-  dueToClose: "due_to_close",
-  open: "open",
-  overdueOpen: "overdue_open",
-  overdueEver: "overdue_ever",
-  evaluated: "evaluated",
-  satisfied: "satisfied",
-  basically: "basically",
-  unsatisfied: "unsatisfied",
-  solved: "solved",
-  handlingDaysSum: "handling_days_sum",
-  handlingDaysN: "handling_days_n",
-};
-const COUNT_ENTRIES = Object.entries(COLUMNS) as [keyof IndicatorCounts, string][];
-const SUMS = sql.raw(COUNT_ENTRIES.map(([key, col]) => `coalesce(sum(${col}), 0) as "${key}"`).join(", "));
-
-function toCounts(row: Record<string, unknown> | undefined): IndicatorCounts {
-  const out = emptyCounts();
-  if (row) for (const [key] of COUNT_ENTRIES) out[key] = Number(row[key] ?? 0);
-  return out;
-}
 
 export interface CohortQuery {
   level: ScreenLevel;
@@ -57,10 +23,10 @@ export async function cohortCounts(db: Db, q: CohortQuery): Promise<Map<string, 
   const out = new Map<string, IndicatorCounts>(q.codes.map((c) => [c, emptyCounts()]));
   if (!q.codes.length) return out;
   const r = await sql<Record<string, unknown>>`
-    select scope_code, ${SUMS} from case_day_rollup
+    select scope_code, ${COUNT_SUMS} from case_day_rollup
     where scope = ${q.level} and scope_code = any(${q.codes}::text[]) and day between ${q.from}::date and ${q.to}::date
     group by scope_code`.execute(db);
-  for (const row of r.rows) out.set(String(row.scope_code), toCounts(row));
+  for (const row of r.rows) out.set(String(row.scope_code), countsOfRow(row));
   return out;
 }
 
