@@ -1,8 +1,10 @@
 // Driving the case page the way a person does: open the action's form, fill it, submit, and wait
-// for the status tag to show the new state.
+// for the status tag to show the new state. Also: signing in on the phone app, and the API as one
+// user outside the browser (to check what the server stored).
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { expect, inject } from "vitest";
+import { E2E_PASSWORD } from "./constants.ts";
 
 export const PHOTO = path.resolve(import.meta.dirname, "fixtures", "pothole.png");
 
@@ -111,4 +113,36 @@ export async function openFromMenu(page: Page, item: RegExp, ready: string): Pro
       throw new Error(`${ready} did not appear at ${page.url()}; the page shows: ${shown}`, { cause: err });
     }
   }
+}
+
+/** The grid workers' phone app (/m/): sign in through its form and wait for `ready` (the home screen). */
+export async function signInOnPhone(page: Page, username: string, ready = "m-home"): Promise<void> {
+  await page.goto(`${inject("baseUrl")}/m/`);
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(E2E_PASSWORD);
+  await page.getByRole("button", { name: /登\s*录/ }).click();
+  await page.getByTestId(ready).waitFor();
+}
+
+/** A bearer-token client of the API as one user, outside the browser: GET, or POST when given a body. */
+export async function apiAs(username: string) {
+  const base = inject("baseUrl");
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password: E2E_PASSWORD }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  return async <T>(path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${base}/api/v1${path}`, {
+      method: body === undefined ? "GET" : "POST",
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
 }

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Secret, TOTP } from "otpauth";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, devices, type Page } from "playwright-core";
 import { inject } from "vitest";
 import { CHROMIUM, E2E_PASSWORD } from "./constants.ts";
 
@@ -38,11 +38,7 @@ export async function signIn(
 ): Promise<Session> {
   const context = await browser.newContext({ viewport, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
+  const errors = collectErrors(page);
   await page.goto(inject("baseUrl"));
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(E2E_PASSWORD);
@@ -50,6 +46,35 @@ export async function signIn(
   await completeSecondFactor(page, username);
   await page.getByTestId("user-unit").waitFor();
   return { context, page, errors };
+}
+
+/**
+ * A phone (Pixel 7 emulation, zh-CN, Shanghai time) standing at `position` with geolocation allowed,
+ * for the grid workers' app; sign in with signInOnPhone (actions.ts).
+ */
+export async function openPhone(
+  browser: Browser,
+  position: { latitude: number; longitude: number; accuracy?: number },
+): Promise<Session> {
+  const context = await browser.newContext({
+    ...devices["Pixel 7"],
+    locale: "zh-CN",
+    timezoneId: "Asia/Shanghai",
+    geolocation: { accuracy: 8, ...position },
+    permissions: ["geolocation"],
+  });
+  const page = await context.newPage();
+  return { context, page, errors: collectErrors(page) };
+}
+
+/** The console errors and page errors of a page, collected as they come. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("pageerror", (e) => errors.push(e.message));
+  return errors;
 }
 
 interface TotpEntry {

@@ -1,10 +1,10 @@
 // Emergency mode reaches the grid worker's phone: a township centre declares an incident over the
 // worker's grid through the API; the worker, signed in on /m/ (Pixel 7 emulation), sees the red card
 // on the home screen, answers 收到 and then 已完成 with a note; the API shows each step.
-import { type Browser, type BrowserContext, devices, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, screenshot } from "./browser.ts";
-import { E2E_PASSWORD } from "./constants.ts";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiAs, signInOnPhone } from "./actions.ts";
+import { launch, openPhone, screenshot } from "./browser.ts";
 
 const GRID_01 = "21030300300301";
 const TITLE = `裕华社区燃气管道泄漏 ${Date.now()}`;
@@ -12,32 +12,8 @@ const TASK = "立即疏散3号楼居民,设置警戒线,等候燃气抢修";
 const NOTE = "已疏散12户,警戒线已设置";
 
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-const errors: string[] = [];
-const base = () => inject("baseUrl");
-
-/** The API as one user, outside the browser. */
-async function apiAs(username: string) {
-  const login = await fetch(`${base()}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: E2E_PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  return async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${base()}/api/v1${path}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
+let errors: string[] = [];
 
 interface Detail {
   id: string;
@@ -61,18 +37,7 @@ beforeAll(async () => {
   incidentId = declared.id;
   workerId = (await (await apiAs("yuhua_grid01"))<{ id: string }>("/me")).id;
   browser = await launch();
-  context = await browser.newContext({
-    ...devices["Pixel 7"],
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    geolocation: { latitude: 41.119331, longitude: 122.964666, accuracy: 8 },
-    permissions: ["geolocation"],
-  });
-  page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
+  ({ page, errors } = await openPhone(browser, { latitude: 41.119331, longitude: 122.964666 }));
 });
 afterAll(async () => {
   await browser?.close();
@@ -90,11 +55,7 @@ describe("an emergency task on the grid worker's phone", () => {
   it("appears as a red card on the home screen after sign-in", async () => {
     const declared = await centre<Detail>(`/incidents/${incidentId}`);
     expect(declared.tasks.sent).toBeGreaterThanOrEqual(1);
-    await page.goto(`${base()}/m/`);
-    await page.getByLabel("用户名").fill("yuhua_grid01");
-    await page.getByLabel("密码").fill(E2E_PASSWORD);
-    await page.getByRole("button", { name: /登\s*录/ }).click();
-    await page.getByTestId("m-home").waitFor();
+    await signInOnPhone(page, "yuhua_grid01");
     await card().waitFor();
     await expect.poll(() => card().textContent()).toContain("燃气泄漏");
     expect(await card().textContent()).toContain("Ⅱ级 重大");

@@ -5,9 +5,8 @@
 // patrol records a track.
 import { type Browser, type BrowserContext, devices, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { PHOTO } from "./actions.ts";
-import { launch, screenshot } from "./browser.ts";
-import { E2E_PASSWORD } from "./constants.ts";
+import { apiAs, PHOTO, signInOnPhone } from "./actions.ts";
+import { launch, openPhone, screenshot } from "./browser.ts";
 
 // a point in 裕华社区 (铁西区 八家子街道), the demo grid worker's community
 const HERE = { latitude: 41.119331, longitude: 122.964666, accuracy: 8 };
@@ -16,30 +15,8 @@ const DESCRIPTION = `裕华社区3号楼东侧人行道污水井盖缺失,夜间
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-const errors: string[] = [];
+let errors: string[] = [];
 const base = () => inject("baseUrl");
-
-/** The API as the grid worker, outside the browser, to see what the server stored. */
-async function apiAs(username: string) {
-  const login = await fetch(`${base()}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: E2E_PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  return async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${base()}/api/v1${path}`, {
-      method: body === undefined ? "GET" : "POST",
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { "content-type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
 
 async function storedCases(): Promise<{ id: string; code: string }[]> {
   const get = await apiAs("yuhua_grid01");
@@ -51,18 +28,7 @@ async function storedCases(): Promise<{ id: string; code: string }[]> {
 
 beforeAll(async () => {
   browser = await launch();
-  context = await browser.newContext({
-    ...devices["Pixel 7"],
-    locale: "zh-CN",
-    timezoneId: "Asia/Shanghai",
-    geolocation: HERE,
-    permissions: ["geolocation"],
-  });
-  page = await context.newPage();
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  page.on("pageerror", (e) => errors.push(e.message));
+  ({ context, page, errors } = await openPhone(browser, HERE));
 });
 afterAll(async () => {
   await browser?.close();
@@ -70,11 +36,7 @@ afterAll(async () => {
 
 describe("the grid workers' phone app", () => {
   it("signs in a grid worker and shows their grid, tasks and position", async () => {
-    await page.goto(`${base()}/m/`);
-    await page.getByLabel("用户名").fill("yuhua_grid01");
-    await page.getByLabel("密码").fill(E2E_PASSWORD);
-    await page.getByRole("button", { name: /登\s*录/ }).click();
-    await page.getByTestId("m-home").waitFor();
+    await signInOnPhone(page, "yuhua_grid01");
     await expect.poll(() => page.getByTestId("m-grid-names").textContent()).toContain("裕华社区第01网格");
     await expect.poll(() => page.getByTestId("stat-verify").textContent()).toMatch(/\d+待核查/);
     await page.locator(".leaflet-container").first().waitFor();
@@ -296,11 +258,7 @@ describe("the grid workers' phone app", () => {
   it("tells other staff to use the workbench", async () => {
     const other = await browser.newContext({ ...devices["Pixel 7"], locale: "zh-CN" });
     const p = await other.newPage();
-    await p.goto(`${base()}/m/`);
-    await p.getByLabel("用户名").fill("bajiazi_center");
-    await p.getByLabel("密码").fill(E2E_PASSWORD);
-    await p.getByRole("button", { name: /登\s*录/ }).click();
-    await p.getByTestId("m-go-workbench").waitFor();
+    await signInOnPhone(p, "bajiazi_center", "m-go-workbench");
     await other.close();
   });
 

@@ -1,6 +1,7 @@
 // The big screen's zoom layers: on the city's screen, zooming in on 铁西区 brings the township
-// outlines with their names (the API's), then the community outlines; a click on a community drills
-// straight into it.
+// outlines with their names (the API's), then the community outlines, then the grid outlines (only
+// those in view), each with the names that fit; zoomed out again the grids go, and a click on a
+// community drills straight into it.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch, type Session, screenshot, signIn } from "./browser.ts";
@@ -78,24 +79,33 @@ async function pointInside(page: Page, selector: string): Promise<{ x: number; y
   return at;
 }
 
-/** Wheel steps at a point until the map's zoom reaches `atLeast` (each step waits for the map to settle). */
+/** One wheel step at a point, in (-1) or out (1); waits for the map to settle. */
+async function wheel(page: Page, at: { x: number; y: number }, direction: -1 | 1) {
+  const moves = await map(page).getAttribute("data-moves");
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.wheel(0, 60 * direction);
+  await expect.poll(() => map(page).getAttribute("data-moves"), { timeout: 10_000 }).not.toBe(moves);
+}
+
+/** Wheel steps at a point until the map's zoom reaches `atLeast`. */
 async function zoomIn(page: Page, at: { x: number; y: number }, atLeast: number) {
-  for (let i = 0; i < 12 && (await zoomOf(page)) < atLeast; i++) {
-    const moves = await map(page).getAttribute("data-moves");
-    await page.mouse.move(at.x, at.y);
-    await page.mouse.wheel(0, -60);
-    await expect.poll(() => map(page).getAttribute("data-moves"), { timeout: 10_000 }).not.toBe(moves);
-  }
+  for (let i = 0; i < 12 && (await zoomOf(page)) < atLeast; i++) await wheel(page, at, -1);
   expect(await zoomOf(page)).toBeGreaterThanOrEqual(atLeast);
 }
 
+/** Wheel steps at a point until the map's zoom is down to `atMost`. */
+async function zoomOut(page: Page, at: { x: number; y: number }, atMost: number) {
+  for (let i = 0; i < 12 && (await zoomOf(page)) > atMost; i++) await wheel(page, at, 1);
+  expect(await zoomOf(page)).toBeLessThanOrEqual(atMost);
+}
+
 /** The names the zoom layers show (painted on a canvas, listed for screen readers). */
-async function names(page: Page, level: "township" | "community"): Promise<string[]> {
+async function names(page: Page, level: "township" | "community" | "grid"): Promise<string[]> {
   return page.locator(`[data-testid=outline-names] li[data-level=${level}]`).allTextContents();
 }
 
 describe("the big screen's zoom layers", () => {
-  it("zoomed in on 铁西区: township outlines with names, then community outlines; a click drills in", async () => {
+  it("zoomed in on 铁西区: township, community, then grid outlines with names; a click drills in", async () => {
     const page = s.page;
     await page.goto(`${base()}/screen/`);
     const screen = page.locator("[data-testid=screen][data-incidents-ready=true]");
@@ -140,7 +150,31 @@ describe("the big screen's zoom layers", () => {
       .poll(async () => (await names(page, "community")).filter((n) => tiexiNames.has(n)).length, { timeout: 10_000 })
       .toBeGreaterThan(0);
     expect(await names(page, "township")).toEqual([]);
+    expect(await shown(page, "grid")).toBe(0);
     await screenshot(page, "66-screen-zoom-communities");
+
+    // further in: the grids in view (a few dozen of the district's 459), named where they fit (the
+    // list holds the names painted, in full); the communities' outlines and names stay
+    await zoomIn(page, tiexi, 15.5);
+    await expect.poll(() => shown(page, "grid"), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await shown(page, "grid")).toBeLessThan(200);
+    expect(await shown(page, "community")).toBeGreaterThan(0);
+    await expect.poll(async () => (await names(page, "grid")).length, { timeout: 10_000 }).toBeGreaterThan(0);
+    const gridNames = await names(page, "grid");
+    expect(new Set(gridNames).size).toBe(gridNames.length);
+    for (const n of gridNames) expect(n, n).toMatch(/第\d+网格$/);
+    expect(
+      gridNames.some((n) => [...tiexiNames].some((c) => n.startsWith(c))),
+      "a grid of 铁西区 is named",
+    ).toBe(true);
+    expect((await names(page, "community")).length).toBeGreaterThan(0);
+    await screenshot(page, "67-screen-zoom-grids");
+
+    // back out to the communities: the grids go
+    await zoomOut(page, tiexi, 13.5);
+    await expect.poll(() => shown(page, "grid"), { timeout: 15_000 }).toBe(0);
+    expect(await names(page, "grid")).toEqual([]);
+    expect(await shown(page, "community")).toBeGreaterThan(0);
 
     // a click on the point (now on a community of 铁西区) drills straight into that community
     await page.mouse.click(tiexi.x, tiexi.y);

@@ -4,9 +4,10 @@
 // township scopes breadcrumb and figures (and survives a reload), and emergency mode: an incident
 // declared over a grid takes the screen over (banner, workers, cases, log), the grid's worker gets
 // the task on the phone and acknowledges it, and the screen sees it before the incident is closed.
-import { type Browser, devices, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, type Session, screenshot, signIn } from "./browser.ts";
+import { apiAs, signInOnPhone } from "./actions.ts";
+import { launch, openPhone, type Session, screenshot, signIn } from "./browser.ts";
 import { E2E_PASSWORD } from "./constants.ts";
 
 const base = () => inject("baseUrl");
@@ -46,25 +47,6 @@ async function api<T>(page: Page, path: string, body?: unknown): Promise<T> {
   );
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as T;
-}
-
-/** A bearer-token client for another account (the grid worker reports through the API). */
-async function apiAs(username: string) {
-  const login = await fetch(`${base()}/api/v1/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ username, password: E2E_PASSWORD }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  return async <T>(path: string, body: unknown): Promise<T> => {
-    const res = await fetch(`${base()}/api/v1${path}`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
 }
 
 interface Summary {
@@ -320,18 +302,8 @@ describe("the big screen (一屏指挥)", () => {
     await screenshot(s.page, "63-screen-incident");
 
     // the grid worker's phone: the task is there; 收到 reaches the screen live
-    const phone = await browser.newContext({
-      ...devices["Pixel 7"],
-      locale: "zh-CN",
-      timezoneId: "Asia/Shanghai",
-      geolocation: { latitude: YUHUA.lat, longitude: YUHUA.lng, accuracy: 8 },
-      permissions: ["geolocation"],
-    });
-    const m = await phone.newPage();
-    await m.goto(`${base()}/m/`);
-    await m.getByLabel("用户名").fill("yuhua_grid01");
-    await m.getByLabel("密码").fill(E2E_PASSWORD);
-    await m.getByRole("button", { name: /登\s*录/ }).click();
+    const { context: phone, page: m } = await openPhone(browser, { latitude: YUHUA.lat, longitude: YUHUA.lng });
+    await signInOnPhone(m, "yuhua_grid01");
     const card = m.getByTestId("incident-card").filter({ hasText: title });
     await card.waitFor({ timeout: 20_000 });
     expect(await card.getByTestId("incident-text").textContent()).toContain(task);

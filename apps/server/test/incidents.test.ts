@@ -436,16 +436,28 @@ describe("who sees an incident", () => {
   });
 
   it("the centres above, the stations it touches and the leader; others get 404 as for a missing id", async () => {
-    for (const username of ["bajiazi_center", "tiexi_center", "city_dispatcher", "leader", "yuhua_station"]) {
+    // who may direct it (log, broadcast, close): the declaring centres above it, not the leader or the station
+    const directs = {
+      bajiazi_center: true,
+      tiexi_center: true,
+      city_dispatcher: true,
+      leader: false,
+      yuhua_station: false,
+    };
+    for (const [username, canDirect] of Object.entries(directs)) {
       const token = await ctx.login(username);
       const res = await get(token, `/api/v1/incidents/${incidentId}`);
       expect(res.statusCode, username).toBe(200);
+      expect(res.json().canDirect, username).toBe(canDirect);
       const list = await get(token, "/api/v1/incidents?pageSize=100");
       expect(
         list.json().items.map((i: { id: string }) => i.id),
         username,
       ).toContain(incidentId);
     }
+    // and the server agrees: the leader's log line is refused
+    const byLeader = await post(await ctx.login("leader"), `/api/v1/incidents/${incidentId}/log`, { text: "x" });
+    expect(byLeader.statusCode).toBe(403);
     for (const username of ["tiedong_center", "jiefang_station"]) {
       const token = await ctx.login(username);
       const res = await get(token, `/api/v1/incidents/${incidentId}`);

@@ -321,7 +321,12 @@ describe("GET /screen/points and /screen/heat", () => {
     const grid = await ctx.login("yuhua_grid01");
     const point = await pointIn(ctx, YUHUA);
     const category = await categoryRoutedTo(ctx, "territorial", "community");
-    const res = await report(ctx, grid, { description: "消防通道堵塞", ...point, categoryCode: category.code, source: "grid" });
+    const res = await report(ctx, grid, {
+      description: "消防通道堵塞",
+      ...point,
+      categoryCode: category.code,
+      source: "grid",
+    });
     expect(res.statusCode, res.body).toBe(201);
     const after = await getOk("leader", `/api/v1/screen/points?division=${YUHUA}&limit=10000`);
     expect(after.total).toBe(before.total + 1);

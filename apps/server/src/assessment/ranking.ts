@@ -10,30 +10,30 @@ import {
   INDICATOR_KEYS,
   type IndicatorKey,
   type Indicators,
-  type MeasureKind,
   rankRows,
 } from "@civicgrid/domain";
+import { FIGURES, type FigureKey as SharedFigureKey } from "@civicgrid/shared";
 import type { PeriodCounts } from "./rollup.ts";
 
-/** Figures beyond the indicators, for people: patrols of grid workers, feedbacks of handlers. */
-export const EXTRA_KINDS = {
-  /** 巡查次数 */
-  patrols: "count",
-  /** reports made while on patrol */
-  reportsDuringPatrols: "count",
-  /** 巡查发现率 (reports per patrol) */
-  reportsPerPatrol: "ratio",
-  /** 网格巡查覆盖率 */
-  patrolCoverage: "rate",
-  /** 处置反馈次数 */
-  feedbacks: "count",
-  /** cases the handler fed back on */
-  cases: "count",
-} as const satisfies Record<string, MeasureKind>;
+/**
+ * Figures beyond the indicators, for people: patrols of grid workers (巡查次数, reports made on
+ * patrol, 巡查发现率, 网格巡查覆盖率), feedbacks of handlers (处置反馈次数, cases fed back on). Their kinds
+ * and names are @civicgrid/shared's FIGURES, like those of the indicators.
+ */
+export const EXTRA_KEYS = [
+  "patrols",
+  "reportsDuringPatrols",
+  "reportsPerPatrol",
+  "patrolCoverage",
+  "feedbacks",
+  "cases",
+] as const satisfies readonly SharedFigureKey[];
 
-export type ExtraKey = keyof typeof EXTRA_KINDS;
+export type ExtraKey = (typeof EXTRA_KEYS)[number];
 export type FigureKey = IndicatorKey | ExtraKey;
-export const EXTRA_KEYS = Object.keys(EXTRA_KINDS) as ExtraKey[];
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** Compile-time check: the server's figures are exactly those @civicgrid/shared names and tabulates. */
+export const FIGURES_MATCH: Same<FigureKey, SharedFigureKey> = true;
 export const FIGURE_KEYS: readonly FigureKey[] = [...INDICATOR_KEYS, ...EXTRA_KEYS];
 
 export type Extras = Partial<Record<ExtraKey, number | null>>;
@@ -73,7 +73,7 @@ export interface RankingInput {
 export function orderOf(sort: FigureKey, order: "asc" | "desc" | undefined): "asc" | "desc" {
   if (order) return order;
   // more patrols, reports, coverage and feedbacks rank higher
-  return (EXTRA_KEYS as string[]).includes(sort) ? "desc" : defaultOrder(sort as IndicatorKey);
+  return (EXTRA_KEYS as readonly string[]).includes(sort) ? "desc" : defaultOrder(sort as IndicatorKey);
 }
 
 /** The rows of one table, ranked by `sort`. */
@@ -91,7 +91,7 @@ export function rank(
     if (extras) {
       for (const key of EXTRA_KEYS) {
         if (key in extras.current)
-          change[key] = changeOf(EXTRA_KINDS[key], extras.current[key] ?? null, extras.previous[key] ?? null);
+          change[key] = changeOf(FIGURES[key].kind, extras.current[key] ?? null, extras.previous[key] ?? null);
       }
     }
     return { ...subject, figures: { ...current, ...extras?.current }, change };

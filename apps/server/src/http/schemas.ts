@@ -29,6 +29,9 @@ export function Page<T extends TSchema>(item: T) {
   });
 }
 
+/** An object documented by the properties named, others allowed (answers described loosely). */
+export const Loose = (props: Parameters<typeof Type.Object>[0]) => Type.Object(props, { additionalProperties: true });
+
 export const errorResponses = {
   400: ErrorResponse,
   401: ErrorResponse,

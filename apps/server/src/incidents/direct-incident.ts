@@ -12,14 +12,18 @@ import type { Services } from "../services.ts";
 import { bumpVersion, emitIncident, type IncidentAction, visibleIncident } from "./incident-records.ts";
 import { areaOf, directs } from "./incident-scope.ts";
 
-export interface DirectIncidentOptions<T> {
+/** What every directing use case (log, broadcast, close) is given besides its own text. */
+export interface DirectingOptions {
   services: Services;
   actor: Actor;
   incidentId: string;
-  action: Extract<IncidentAction, "log" | "task" | "closed">;
   /** the version the caller saw (If-Match) */
   expectedVersion?: number;
   ip?: string | null;
+}
+
+export interface DirectIncidentOptions<T> extends DirectingOptions {
+  action: Extract<IncidentAction, "log" | "task" | "closed">;
   write: (trx: Db, row: IncidentRow, now: Date) => Promise<{ result: T; detail: Record<string, unknown> }>;
 }
 
@@ -32,7 +36,8 @@ export async function directIncident<T>(options: DirectIncidentOptions<T>): Prom
   const now = services.clock.now();
   const done = await services.db.transaction().execute(async (trx) => {
     const row = await visibleIncident(trx, area, incidentId, true);
-    if (!directs(area, row)) throw new AppError("FORBIDDEN", { reason: "the incident reaches beyond your area" });
+    if (!directs(actor, area, row))
+      throw new AppError("FORBIDDEN", { reason: "the incident reaches beyond your area" });
     if (row.status !== "active") throw new AppError("INCIDENT_CLOSED");
     await bumpVersion(trx, row, expectedVersion);
     const { result, detail } = await write(trx, row, now);

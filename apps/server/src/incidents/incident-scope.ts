@@ -2,6 +2,7 @@
 // its grids (a township station sees the district's flood where it touches its community); it is
 // directed (log, broadcast, close) only by a declaring centre whose area holds all of it. Outside the
 // viewer's area an incident answers 404, like a case.
+import { can } from "@civicgrid/domain";
 import type { DivisionLevel } from "@civicgrid/shared";
 import { type ExpressionBuilder, sql } from "kysely";
 import type { Actor } from "../access/actor.ts";
@@ -35,9 +36,12 @@ export function incidentVisible(area: IncidentArea | null) {
   };
 }
 
-/** May the caller direct this incident: a declaring role whose area holds every grid of it. */
-export function directs(area: IncidentArea | null, row: Pick<IncidentRow, DivisionColumn>): boolean {
-  return area !== null && row[divisionColumn(area.level)] === area.code;
+/**
+ * May the caller direct this incident (log, broadcast, close): a role holding incident:declare whose
+ * area holds every grid of it. A leader or a station sees the incident but does not direct it.
+ */
+export function directs(actor: Actor, area: IncidentArea | null, row: Pick<IncidentRow, DivisionColumn>): boolean {
+  return can(actor.roles, "incident:declare") && area !== null && row[divisionColumn(area.level)] === area.code;
 }
 
 type DivisionColumn = "city_code" | "district_code" | "township_code" | "community_code";

@@ -1,32 +1,27 @@
 // A ranking as an XLSX workbook: one sheet with the ranked rows (figures, then their change against
 // the previous period), one sheet saying which period, sort and definitions it shows. Rates are real
 // Excel percentages, changes plain numbers (percentage points for rates, per cent for counts).
-import { INDICATOR_KINDS, type IndicatorKey } from "@civicgrid/domain";
+import { type AssessmentTable, FIGURES, SUBJECT_KINDS, TABLE_FIGURES } from "@civicgrid/shared";
 import ExcelJS from "exceljs";
-import { FIGURE_ZH, KIND_ZH, TABLE_FIGURES, type TableKind } from "../assessment/labels.ts";
-import { EXTRA_KINDS, type ExtraKey, type FigureKey, type Ranking } from "../assessment/ranking.ts";
+import type { FigureKey, Ranking } from "../assessment/ranking.ts";
 
-const TITLES: Record<TableKind, string> = {
+const TITLES: Record<AssessmentTable, string> = {
   areas: "区域综合评价",
   units: "部门单位综合评价",
   grid_worker: "网格员综合评价",
   handler: "处置人员综合评价",
 };
 
-export function kindOfFigure(key: FigureKey): string {
-  return key in EXTRA_KINDS ? EXTRA_KINDS[key as ExtraKey] : INDICATOR_KINDS[key as IndicatorKey];
-}
-
 /** The change column's header: what unit the change is in. */
 export function changeHeader(key: FigureKey): string {
-  const kind = kindOfFigure(key);
+  const kind = FIGURES[key].kind;
   const unit = kind === "rate" ? "百分点" : kind === "count" ? "%" : kind === "days" ? "工作日" : "差值";
-  return `${FIGURE_ZH[key]}环比(${unit})`;
+  return `${FIGURES[key].zh}环比(${unit})`;
 }
 
 export const FIXED_HEADERS = ["排名", "名称", "类型", "所属"] as const;
 
-export async function assessmentWorkbook(table: TableKind, ranking: Ranking, now: Date): Promise<Buffer> {
+export async function assessmentWorkbook(table: AssessmentTable, ranking: Ranking, now: Date): Promise<Buffer> {
   const figures = TABLE_FIGURES[table];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "CivicGrid";
@@ -38,9 +33,9 @@ export async function assessmentWorkbook(table: TableKind, ranking: Ranking, now
     { header: FIXED_HEADERS[2], width: 12 },
     { header: FIXED_HEADERS[3], width: 24 },
     ...figures.map((key) => ({
-      header: FIGURE_ZH[key],
+      header: FIGURES[key].zh,
       width: 12,
-      style: { numFmt: kindOfFigure(key) === "rate" ? "0.00%" : kindOfFigure(key) === "count" ? "0" : "0.00" },
+      style: { numFmt: FIGURES[key].kind === "rate" ? "0.00%" : FIGURES[key].kind === "count" ? "0" : "0.00" },
     })),
     ...figures.map((key) => ({ header: changeHeader(key), width: 14, style: { numFmt: "+0.00;-0.00;0.00" } })),
   ];
@@ -50,7 +45,7 @@ export async function assessmentWorkbook(table: TableKind, ranking: Ranking, now
     sheet.addRow([
       row.rank,
       row.name,
-      KIND_ZH[row.kind] ?? row.kind,
+      SUBJECT_KINDS[row.kind]?.zh ?? row.kind,
       row.context ?? "",
       ...figures.map((key) => f[key] ?? null),
       ...figures.map((key) => row.change[key] ?? null),
@@ -64,7 +59,7 @@ export async function assessmentWorkbook(table: TableKind, ranking: Ranking, now
   about.addRows([
     ["统计时段", `${ranking.period.from} 至 ${ranking.period.to}`],
     ["对比时段", `${ranking.previous.from} 至 ${ranking.previous.to}(等长的上一时段)`],
-    ["排序", `${FIGURE_ZH[ranking.sort]} ${ranking.order === "asc" ? "升序" : "降序"}`],
+    ["排序", `${FIGURES[ranking.sort].zh} ${ranking.order === "asc" ? "升序" : "降序"}`],
     ["统计口径", "按上报日期统计的案件,截至导出时的状态;指标定义见 docs/indicators.md"],
     ["导出时间", new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ")],
   ]);
@@ -72,6 +67,6 @@ export async function assessmentWorkbook(table: TableKind, ranking: Ranking, now
 }
 
 /** assessment-<table>-<from>-<to>.xlsx */
-export function assessmentFilename(table: TableKind, ranking: Ranking): string {
+export function assessmentFilename(table: AssessmentTable, ranking: Ranking): string {
   return `assessment-${table.replace("_", "-")}-${ranking.period.from}-${ranking.period.to}.xlsx`;
 }

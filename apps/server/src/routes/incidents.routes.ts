@@ -2,10 +2,11 @@
 // the grid workers there, keep a log and close them; the command screen reads them. The grid
 // workers' side (their tasks, 收到, 已完成) is under /mobile/incident-tasks.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { Type } from "@sinclair/typebox";
+import { type Static, type TSchema, Type } from "@sinclair/typebox";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { actorOf } from "../http/auth.ts";
 import { ErrorResponse, errorResponses, Page, PageQuery } from "../http/schemas.ts";
+import type { DirectingOptions } from "../incidents/direct-incident.ts";
 import { presentGridFeature } from "../presenters/grid-feature.ts";
 import { presentIncident, presentIncidentDetail, presentIncidentTask } from "../presenters/incident.ts";
 import { presentPage } from "../presenters/page.ts";
@@ -143,82 +144,48 @@ export async function incidentRoutes(app: FastifyInstance) {
     },
   );
 
-  r.post(
-    "/incidents/:id/log",
-    {
-      schema: {
-        tags: ["incidents"],
-        summary: "Add a line to the incident's log",
-        description: IF_MATCH_NOTE,
-        params: IdParams,
-        headers: IfMatch,
-        body: TextBody(5000),
-        response: { 200: IncidentDetail, ...errorResponses },
+  /** A directing step (log, tasks, close): If-Match, a strict body, one use case, the detail as it is now. */
+  const directing = <B extends TSchema>(
+    step: string,
+    summary: string,
+    body: B,
+    run: (options: DirectingOptions, body: Static<B>) => Promise<unknown>,
+  ) =>
+    r.post(
+      `/incidents/:id/${step}`,
+      {
+        schema: {
+          tags: ["incidents"],
+          summary,
+          description: IF_MATCH_NOTE,
+          params: IdParams,
+          headers: IfMatch,
+          body,
+          response: { 200: IncidentDetail, ...errorResponses },
+        },
       },
-    },
-    async (request) => {
-      await addIncidentLog({
-        services,
-        actor: actorOf(request),
-        incidentId: request.params.id,
-        text: request.body.text,
-        expectedVersion: versionOf(request.headers["if-match"]),
-        ip: request.ip,
-      });
-      return detailFor(services, request, request.params.id);
-    },
-  );
+      async (request) => {
+        const options: DirectingOptions = {
+          services,
+          actor: actorOf(request),
+          incidentId: request.params.id,
+          expectedVersion: versionOf(request.headers["if-match"]),
+          ip: request.ip,
+        };
+        await run(options, request.body as Static<B>);
+        return detailFor(services, request, request.params.id);
+      },
+    );
 
-  r.post(
-    "/incidents/:id/tasks",
-    {
-      schema: {
-        tags: ["incidents"],
-        summary: "Broadcast a task to every grid worker of the incident's grids",
-        description: IF_MATCH_NOTE,
-        params: IdParams,
-        headers: IfMatch,
-        body: TextBody(2000),
-        response: { 200: IncidentDetail, ...errorResponses },
-      },
-    },
-    async (request) => {
-      await broadcastIncidentTask({
-        services,
-        actor: actorOf(request),
-        incidentId: request.params.id,
-        text: request.body.text,
-        expectedVersion: versionOf(request.headers["if-match"]),
-        ip: request.ip,
-      });
-      return detailFor(services, request, request.params.id);
-    },
+  directing("log", "Add a line to the incident's log", TextBody(5000), (o, { text }) => addIncidentLog({ ...o, text }));
+  directing("tasks", "Broadcast a task to every grid worker of the incident's grids", TextBody(2000), (o, { text }) =>
+    broadcastIncidentTask({ ...o, text }),
   );
-
-  r.post(
-    "/incidents/:id/close",
-    {
-      schema: {
-        tags: ["incidents"],
-        summary: "Close the incident with a summary; its tasks leave the grid workers' phones",
-        description: IF_MATCH_NOTE,
-        params: IdParams,
-        headers: IfMatch,
-        body: CloseBody,
-        response: { 200: IncidentDetail, ...errorResponses },
-      },
-    },
-    async (request) => {
-      await closeIncident({
-        services,
-        actor: actorOf(request),
-        incidentId: request.params.id,
-        summary: request.body.summary,
-        expectedVersion: versionOf(request.headers["if-match"]),
-        ip: request.ip,
-      });
-      return detailFor(services, request, request.params.id);
-    },
+  directing(
+    "close",
+    "Close the incident with a summary; its tasks leave the grid workers' phones",
+    CloseBody,
+    (o, { summary }) => closeIncident({ ...o, summary }),
   );
 
   r.get(

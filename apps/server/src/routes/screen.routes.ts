@@ -12,8 +12,8 @@ import {
   presentScreenSummary,
   presentScreenWorkers,
 } from "../presenters/screen.ts";
-import { resolveScreenScope } from "../stats/screen-scope.ts";
 import { closeLiveCases } from "../stats/live-case-set.ts";
+import { resolveScreenScope } from "../stats/screen-scope.ts";
 import { createScreenStream } from "../stats/screen-stream.ts";
 import { CHART_DAYS_DEFAULT, getScreenCharts } from "../use-cases/get-screen-charts.ts";
 import { getScreenHeat } from "../use-cases/get-screen-heat.ts";

@@ -6,9 +6,9 @@
 // article's scale holds a few thousand live cases; ten million cases of history leave tens of
 // thousands, a few MiB. Each server process keeps its own set (the event bus is per process).
 import type { EventEmitter } from "node:events";
+import type { Place } from "@civicgrid/domain";
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
-import type { Place } from "@civicgrid/domain";
 import type { PointRow } from "./live-queries.ts";
 import type { ScreenLevel } from "./screen-scope.ts";
 
@@ -177,7 +177,12 @@ export function liveCasesOf(
 ): LiveCaseSet {
   let set = sets.get(services);
   if (!set) {
-    set = new LiveCaseSet({ db: services.db, events: services.events, closedWindowMs, now: () => services.clock.now() });
+    set = new LiveCaseSet({
+      db: services.db,
+      events: services.events,
+      closedWindowMs,
+      now: () => services.clock.now(),
+    });
     sets.set(services, set);
   }
   return set;

@@ -1,34 +1,17 @@
 // A line in an incident's log (what happened, what was decided), by a centre directing it.
-import type { Actor } from "../access/actor.ts";
-import { directIncident } from "../incidents/direct-incident.ts";
+import { type DirectingOptions, directIncident } from "../incidents/direct-incident.ts";
 import { appendLog, nonBlank } from "../incidents/incident-records.ts";
-import type { Services } from "../services.ts";
 
-export interface AddIncidentLogOptions {
-  services: Services;
-  actor: Actor;
-  incidentId: string;
+export interface AddIncidentLogOptions extends DirectingOptions {
   text: string;
-  expectedVersion?: number;
-  ip?: string | null;
 }
 
-export async function addIncidentLog({
-  services,
-  actor,
-  incidentId,
-  text,
-  expectedVersion,
-  ip,
-}: AddIncidentLogOptions) {
+export async function addIncidentLog({ text, ...directing }: AddIncidentLogOptions) {
+  const { actor } = directing;
   const clean = nonBlank("text", text);
   const { row } = await directIncident({
-    services,
-    actor,
-    incidentId,
+    ...directing,
     action: "log",
-    expectedVersion,
-    ip,
     write: async (trx, incident, now) => {
       await appendLog(trx, incident.id, actor, now, { kind: "log", text: clean });
       return { result: null, detail: { length: clean.length } };

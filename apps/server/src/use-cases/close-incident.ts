@@ -1,35 +1,18 @@
 // End an incident with a summary. Send If-Match with the version seen: closing an incident that
 // changed meanwhile (a new broadcast, a log line) answers 409 instead.
-import type { Actor } from "../access/actor.ts";
-import { directIncident } from "../incidents/direct-incident.ts";
+import { type DirectingOptions, directIncident } from "../incidents/direct-incident.ts";
 import { appendLog, nonBlank } from "../incidents/incident-records.ts";
-import type { Services } from "../services.ts";
 
-export interface CloseIncidentOptions {
-  services: Services;
-  actor: Actor;
-  incidentId: string;
+export interface CloseIncidentOptions extends DirectingOptions {
   summary: string;
-  expectedVersion?: number;
-  ip?: string | null;
 }
 
-export async function closeIncident({
-  services,
-  actor,
-  incidentId,
-  summary,
-  expectedVersion,
-  ip,
-}: CloseIncidentOptions) {
+export async function closeIncident({ summary, ...directing }: CloseIncidentOptions) {
+  const { actor } = directing;
   const clean = nonBlank("summary", summary);
   const { row } = await directIncident({
-    services,
-    actor,
-    incidentId,
+    ...directing,
     action: "closed",
-    expectedVersion,
-    ip,
     write: async (trx, incident, now) => {
       await trx
         .updateTable("incidents")

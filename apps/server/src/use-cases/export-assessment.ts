@@ -1,7 +1,7 @@
 // A ranking as an XLSX file: the whole table (not one page), audited like the case export since it
 // takes figures and staff names out of the system.
+import type { AssessmentTable } from "@civicgrid/shared";
 import type { Actor } from "../access/actor.ts";
-import type { TableKind } from "../assessment/labels.ts";
 import type { Ranking } from "../assessment/ranking.ts";
 import { recordAudit } from "../audit/record-audit.ts";
 import { assessmentFilename, assessmentWorkbook } from "../presenters/assessment-workbook.ts";
@@ -24,7 +24,7 @@ export interface ExportAssessmentOptions {
 
 export async function exportAssessment({ services, actor, request, ip }: ExportAssessmentOptions) {
   let ranking: Ranking;
-  let table: TableKind;
+  let table: AssessmentTable;
   switch (request.table) {
     case "areas":
       ranking = await areaRankingFor(services, actor, request.query);

@@ -112,7 +112,7 @@ export async function getIncident({ services, actor, id }: GetIncidentOptions) {
   return {
     row,
     declarerName: declarer?.display_name ?? null,
-    directs: directs(area, row),
+    directs: directs(actor, area, row),
     cases,
     caseTotal: caseCount.n,
     workers,

@@ -1,6 +1,15 @@
+import { FIGURES } from "@civicgrid/shared";
 import { describe, expect, it } from "vitest";
 import { countReportsDuringPatrols, patrolCoverage, reportsPerPatrol } from "./grid-worker.ts";
-import { addCounts, computeIndicators, emptyCounts, INDICATOR_KEYS, type IndicatorCounts } from "./indicators.ts";
+import {
+  addCounts,
+  computeIndicators,
+  emptyCounts,
+  INDICATOR_KEYS,
+  INDICATOR_KINDS,
+  type IndicatorCounts,
+  LOWER_IS_BETTER,
+} from "./indicators.ts";
 import { changeBetween, changeOf, dayNumber, monthPeriod, periodLength, previousPeriod } from "./period.ts";
 import { defaultOrder, rankRows } from "./ranking.ts";
 
@@ -32,6 +41,11 @@ const district: IndicatorCounts = {
 };
 
 describe("computeIndicators", () => {
+  it("measures each indicator as the shared figure of the same name does (names, formats, tables)", () => {
+    for (const key of INDICATOR_KEYS) expect(FIGURES[key]?.kind, key).toBe(INDICATOR_KINDS[key]);
+    expect([...LOWER_IS_BETTER].sort()).toEqual(["avgHandlingDays", "open", "overdue", "reworkRate"]);
+  });
+
   it("computes every rate of the glossary from hand-counted figures", () => {
     const i = computeIndicators(district);
     expect(i.closureRate).toBeCloseTo(13 / 18, 12); // closed 13 ÷ registered 18 = 0.7222…

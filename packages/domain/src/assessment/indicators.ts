@@ -3,6 +3,7 @@
 //
 // Cohort convention: every count describes the cases REPORTED in the period (by their report day,
 // Asia/Shanghai), measured as they stand now. docs/indicators.md spells out each formula.
+import { LOWER_IS_BETTER_FIGURES } from "@civicgrid/shared";
 
 /** One row of the case rollup (or a sum of rows), camelCase of its columns. */
 export interface IndicatorCounts {
@@ -144,8 +145,10 @@ export const INDICATOR_KINDS: Readonly<Record<IndicatorKey, IndicatorKind>> = {
 
 export const INDICATOR_KEYS = Object.keys(INDICATOR_KINDS) as IndicatorKey[];
 
-/** Indicators where less is better: rankings put the lowest first. */
-export const LOWER_IS_BETTER: ReadonlySet<IndicatorKey> = new Set(["reworkRate", "avgHandlingDays", "overdue", "open"]);
+/** Indicators where less is better (@civicgrid/shared's list): rankings put the lowest first. */
+export const LOWER_IS_BETTER: ReadonlySet<IndicatorKey> = new Set(
+  LOWER_IS_BETTER_FIGURES.filter((k): k is IndicatorKey => k in INDICATOR_KINDS),
+);
 
 /** n ÷ d, or null when nothing was there to measure (never NaN or Infinity). */
 export function ratio(n: number, d: number): number | null {

@@ -3,7 +3,7 @@
 
 import type { IndicatorKey } from "@civicgrid/domain";
 import { changeBetween, computeIndicators, type Indicators, LOWER_IS_BETTER } from "@civicgrid/domain";
-import { FIGURE_ZH } from "../labels.ts";
+import { FIGURES } from "@civicgrid/shared";
 import type { AssessmentRow, FigureKey, Ranking } from "../ranking.ts";
 import { areaChart, dailyChart, renderChart, shareChart } from "./charts.ts";
 import type { ReportData } from "./data.ts";
@@ -27,24 +27,13 @@ const SUMMARY_FIGURES: readonly IndicatorKey[] = [
   "resolvedRate",
   "evaluated",
 ];
-const RATE_KEYS = new Set<string>([
-  "closureRate",
-  "onTimeClosureRate",
-  "onTimeHandlingRate",
-  "reworkRate",
-  "accurateDispatchRate",
-  "responseRate",
-  "resolutionRate",
-  "satisfactionRate",
-  "resolvedRate",
-  "patrolCoverage",
-]);
+const isRate = (key: FigureKey) => FIGURES[key].kind === "rate";
 
 export const pct = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
 
 export function show(key: FigureKey, v: number | null | undefined): string {
   if (v === null || v === undefined) return "—";
-  if (RATE_KEYS.has(key)) return pct(v);
+  if (isRate(key)) return pct(v);
   if (key === "avgHandlingDays" || key === "reportsPerPatrol") return v.toFixed(2);
   return String(Math.round(v));
 }
@@ -53,9 +42,9 @@ export function show(key: FigureKey, v: number | null | undefined): string {
 export function changeCell(key: FigureKey, v: number | null | undefined): Pick<FigureCell, "change" | "tone"> {
   if (v === null || v === undefined) return { change: "环比 —", tone: "neutral" };
   if (Math.abs(v) < 0.05) return { change: "环比持平", tone: "neutral" };
-  const unit = RATE_KEYS.has(key) ? " 个百分点" : key === "avgHandlingDays" ? " 个工作日" : "%";
+  const unit = isRate(key) ? " 个百分点" : key === "avgHandlingDays" ? " 个工作日" : "%";
   const text = `环比 ${v > 0 ? "▲" : "▼"} ${Math.abs(v).toFixed(key === "avgHandlingDays" ? 2 : 1)}${unit}`;
-  const judged = RATE_KEYS.has(key) || key === "avgHandlingDays" || key === "overdue";
+  const judged = isRate(key) || key === "avgHandlingDays" || key === "overdue";
   if (!judged) return { change: text, tone: "neutral" };
   const better = LOWER_IS_BETTER.has(key as IndicatorKey) ? v < 0 : v > 0;
   return { change: text, tone: better ? "good" : "bad" };
@@ -102,7 +91,7 @@ function overview(data: ReportData, i: Indicators, change: Record<string, number
     `解决率 ${pct(i.resolutionRate)},满意率 ${pct(i.satisfactionRate)}。` +
     `问题发现 ${i.found} 件、解决 ${i.resolved} 件,问题解决率 ${pct(i.resolvedRate)}。`;
   const cells: FigureCell[] = SUMMARY_FIGURES.map((key) => ({
-    label: FIGURE_ZH[key],
+    label: FIGURES[key].zh,
     value: show(key, i[key]),
     ...changeCell(key, change[key]),
   }));

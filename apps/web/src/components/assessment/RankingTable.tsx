@@ -1,9 +1,11 @@
 // One ranking: rank, name (a link into the areas below it), where it sits, then each figure with its
 // change against the previous period underneath (▲▼, green when better, red when worse). Sorting is
 // done by the server over the whole table, so ranks stay true across pages.
+
+import { FIGURES, SUBJECT_KINDS } from "@civicgrid/shared";
 import { Table, type TableColumnsType, Typography } from "antd";
 import type { SorterResult } from "antd/es/table/interface";
-import { type MessageKey, useI18n } from "../../i18n/index.tsx";
+import { useI18n } from "../../i18n/index.tsx";
 import { changeView, figureText } from "./format.ts";
 import type { FigureKey, RankingPage, RankingRow, TabKey } from "./types.ts";
 import { figuresOf } from "./types.ts";
@@ -34,7 +36,7 @@ function Figure({ k, row }: { k: FigureKey; row: RankingRow }) {
 }
 
 export function RankingTable({ tab, data, loading, onSort, onPage, onDrill }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const figures = figuresOf(tab);
   const columns: TableColumnsType<RankingRow> = [
     {
@@ -69,7 +71,7 @@ export function RankingTable({ tab, data, loading, onSort, onPage, onDrill }: Pr
           {row.context ?? "—"}
           {tab === "units" && (
             <Typography.Text type="secondary" style={{ display: "block", fontSize: 12 }}>
-              {t(`asKind_${row.kind}` as MessageKey)}
+              {SUBJECT_KINDS[row.kind]?.[lang] ?? row.kind}
             </Typography.Text>
           )}
         </span>
@@ -77,7 +79,7 @@ export function RankingTable({ tab, data, loading, onSort, onPage, onDrill }: Pr
     },
     ...figures.map((k) => ({
       key: k,
-      title: t(`asFig_${k}` as MessageKey),
+      title: FIGURES[k][lang],
       width: 108,
       align: "right" as const,
       sorter: true,

@@ -1,5 +1,6 @@
 // How a figure and its change read in the ranking table.
-import { type FigureKey, kindOf, LOWER_IS_BETTER } from "./types.ts";
+import { LOWER_IS_BETTER_FIGURES } from "@civicgrid/shared";
+import { type FigureKey, kindOf } from "./types.ts";
 
 export function figureText(key: FigureKey, v: number | null | undefined): string {
   if (v === null || v === undefined) return "—";
@@ -27,7 +28,7 @@ export function changeView(key: FigureKey, v: number | null | undefined): Change
   const digits = kind === "days" || kind === "ratio" ? 2 : 1;
   if (Math.abs(v) < 10 ** -digits / 2) return { text: "—", tone: "neutral" };
   const text = `${v > 0 ? "▲" : "▼"}${Math.abs(v).toFixed(digits)}${kind === "count" ? "%" : ""}`;
-  if (kind === "count" && !LOWER_IS_BETTER.includes(key)) return { text, tone: "neutral" };
-  const better = LOWER_IS_BETTER.includes(key) ? v < 0 : v > 0;
+  if (kind === "count" && !LOWER_IS_BETTER_FIGURES.includes(key)) return { text, tone: "neutral" };
+  const better = LOWER_IS_BETTER_FIGURES.includes(key) ? v < 0 : v > 0;
   return { text, tone: better ? "good" : "bad" };
 }

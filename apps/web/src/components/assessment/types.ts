@@ -1,33 +1,8 @@
-// The assessment API's shapes (GET /assessment/areas|units|people) and what each table shows.
+// The assessment API's shapes (GET /assessment/areas|units|people) and what each table shows. The
+// figures themselves (names, kinds, each table's columns) are @civicgrid/shared's, as on the server.
+import { FIGURES, type FigureKey, type FigureKind, TABLE_FIGURES } from "@civicgrid/shared";
 
-export type FigureKey =
-  | "reported"
-  | "registered"
-  | "dispatched"
-  | "accurateDispatches"
-  | "handled"
-  | "closed"
-  | "open"
-  | "overdue"
-  | "evaluated"
-  | "found"
-  | "resolved"
-  | "resolvedRate"
-  | "closureRate"
-  | "onTimeClosureRate"
-  | "onTimeHandlingRate"
-  | "reworkRate"
-  | "accurateDispatchRate"
-  | "responseRate"
-  | "resolutionRate"
-  | "satisfactionRate"
-  | "avgHandlingDays"
-  | "patrols"
-  | "reportsDuringPatrols"
-  | "reportsPerPatrol"
-  | "patrolCoverage"
-  | "feedbacks"
-  | "cases";
+export type { FigureKey, FigureKind };
 
 export interface RankingRow {
   rank: number | null;
@@ -64,77 +39,11 @@ export type AreaLevel = "district" | "township" | "community" | "grid";
 export const AREA_LEVELS: readonly AreaLevel[] = ["district", "township", "community", "grid"];
 export type TabKey = AreaLevel | "units" | "grid_worker" | "handler";
 
-const RATES: readonly FigureKey[] = [
-  "resolvedRate",
-  "closureRate",
-  "onTimeClosureRate",
-  "onTimeHandlingRate",
-  "reworkRate",
-  "accurateDispatchRate",
-  "responseRate",
-  "resolutionRate",
-  "satisfactionRate",
-  "patrolCoverage",
-];
-
-export type FigureKind = "rate" | "count" | "days" | "ratio";
-
 export function kindOf(key: FigureKey): FigureKind {
-  if (RATES.includes(key)) return "rate";
-  if (key === "avgHandlingDays") return "days";
-  if (key === "reportsPerPatrol") return "ratio";
-  return "count";
+  return FIGURES[key].kind;
 }
 
-/** Less is better: a fall is good news. */
-export const LOWER_IS_BETTER: readonly FigureKey[] = ["reworkRate", "avgHandlingDays", "overdue", "open"];
-
-const AREA_FIGURES: readonly FigureKey[] = [
-  "reported",
-  "registered",
-  "closed",
-  "closureRate",
-  "onTimeClosureRate",
-  "onTimeHandlingRate",
-  "reworkRate",
-  "accurateDispatchRate",
-  "responseRate",
-  "resolutionRate",
-  "satisfactionRate",
-  "overdue",
-  "avgHandlingDays",
-  "resolvedRate",
-];
-
-/** The columns of each table (the server's XLSX has the same ones, see assessment/labels.ts). */
+/** The columns of each table (the server's XLSX has the same ones). */
 export function figuresOf(tab: TabKey): readonly FigureKey[] {
-  if (tab === "grid_worker") {
-    return [
-      "reported",
-      "registered",
-      "closed",
-      "closureRate",
-      "patrols",
-      "reportsDuringPatrols",
-      "reportsPerPatrol",
-      "patrolCoverage",
-      "onTimeClosureRate",
-      "satisfactionRate",
-      "overdue",
-    ];
-  }
-  if (tab === "handler") {
-    return [
-      "feedbacks",
-      "cases",
-      "closed",
-      "onTimeHandlingRate",
-      "reworkRate",
-      "avgHandlingDays",
-      "evaluated",
-      "resolutionRate",
-      "satisfactionRate",
-    ];
-  }
-  return AREA_FIGURES;
+  return tab === "grid_worker" || tab === "handler" || tab === "units" ? TABLE_FIGURES[tab] : TABLE_FIGURES.areas;
 }

@@ -1,27 +1,47 @@
 // The zoom layers' area names, painted on one canvas over the case points instead of one DOM label
 // each: Leaflet measures every tooltip it places (a forced layout) at each zoom, and with a hundred
-// positioned labels in the map that layout made every zoom step stutter with 10,000 points on. The
-// names shown are also listed, visually hidden, for screen readers (and tests): the canvas is mute.
+// positioned labels in the map that layout made every zoom step stutter with 10,000 points on.
+// At each redraw a name is painted only where it fits inside its shape and clear of the names
+// already painted, in order of importance (coarser levels first, then larger shapes), so that zooming
+// in brings names in as room appears instead of piling them up. The names painted are also listed,
+// visually hidden, for screen readers (and tests): the canvas is mute.
 import L from "leaflet";
+import type { BBox } from "./outline-data.ts";
+
+export type NameLevel = "township" | "community" | "grid";
 
 export interface PlaceName {
   /** [lat, lng] */
   at: L.LatLngTuple;
+  /** what is painted (a grid's name without its community's, which is painted nearby) */
   text: string;
-  level: "township" | "community";
+  /** the full name, listed */
+  name: string;
+  level: NameLevel;
+  /** the shape's box: the name is painted only when the shape is wider and taller on screen */
+  bbox: BBox;
 }
 
-/** The labels' look, as the area names of the shapes layer (screen-map.css .scr-label). */
-const FONT: Record<PlaceName["level"], { font: string; color: string }> = {
-  township: { font: "600 14px", color: "#e6f4ff" },
-  community: { font: "500 12px", color: "#bfe3ff" },
+/** The labels' look: townships as the area names of the shapes layer (screen-map.css .scr-label). */
+const LOOK: Record<NameLevel, { font: string; size: number; color: string; rank: number }> = {
+  township: { font: "600 14px", size: 14, color: "#e6f4ff", rank: 0 },
+  community: { font: "500 12px", size: 12, color: "#bfe3ff", rank: 1 },
+  grid: { font: "400 11px", size: 11, color: "#8ec5f2", rank: 2 },
 };
+/** The room kept around a name: from its shape's edges, and from other names. */
+const MARGIN = 6;
+const GAP = 4;
+
+type Rect = [x0: number, y0: number, x1: number, y1: number];
 
 export class NameCanvas extends L.Layer {
   private canvas: HTMLCanvasElement | null = null;
   private list: HTMLUListElement | null = null;
   private names: readonly PlaceName[] = [];
+  private listed = "";
   private family = "sans-serif";
+  /** text widths by font and text: measuring is the dear part of placing a name */
+  private readonly widths = new Map<string, number>();
 
   constructor(
     private readonly pane: string,
@@ -37,16 +57,14 @@ export class NameCanvas extends L.Layer {
   }
 
   setNames(names: readonly PlaceName[]): this {
-    this.names = names;
-    if (this._map) {
-      this.redraw();
-      this.relist();
-    }
+    const area = (b: BBox) => (b[2] - b[0]) * (b[3] - b[1]);
+    this.names = [...names].sort((a, b) => LOOK[a.level].rank - LOOK[b.level].rank || area(b.bbox) - area(a.bbox));
+    this.redraw();
     return this;
   }
 
   override onAdd(map: L.Map): this {
-    const canvas = L.DomUtil.create("canvas", "scr-ol-names leaflet-zoom-animated") as HTMLCanvasElement;
+    const canvas = L.DomUtil.create("canvas", "leaflet-zoom-animated") as HTMLCanvasElement;
     canvas.style.pointerEvents = "none";
     map.getPane(this.pane)?.appendChild(canvas);
     this.canvas = canvas;
@@ -54,9 +72,10 @@ export class NameCanvas extends L.Layer {
     list.dataset.testid = "outline-names";
     list.setAttribute("aria-label", this.listLabel);
     this.list = list;
+    this.listed = "";
     this.family = getComputedStyle(map.getContainer()).fontFamily || this.family;
+    this.widths.clear();
     this.redraw();
-    this.relist();
     return this;
   }
 
@@ -81,6 +100,16 @@ export class NameCanvas extends L.Layer {
     L.DomUtil.setTransform(this.canvas, offset, scale);
   }
 
+  private widthOf(ctx: CanvasRenderingContext2D, n: PlaceName): number {
+    const key = `${n.level}:${n.text}`;
+    let w = this.widths.get(key);
+    if (w === undefined) {
+      w = ctx.measureText(n.text).width;
+      this.widths.set(key, w);
+    }
+    return w;
+  }
+
   private redraw(): void {
     const map = this._map;
     const canvas = this.canvas;
@@ -99,26 +128,48 @@ export class NameCanvas extends L.Layer {
     ctx.textBaseline = "middle";
     ctx.lineJoin = "round";
     ctx.lineWidth = 3;
+    // a dark halo keeps the name readable over bright points and fills
     ctx.strokeStyle = "rgba(0, 0, 0, 0.8)";
+    const placed: Rect[] = [];
+    const painted: PlaceName[] = [];
+    let font = "";
     for (const n of this.names) {
       const p = map.latLngToContainerPoint(n.at);
-      if (p.x < -100 || p.y < -20 || p.x > size.x + 100 || p.y > size.y + 20) continue;
-      const look = FONT[n.level];
-      ctx.font = `${look.font} ${this.family}`;
-      // a dark halo keeps the name readable over bright points and fills
+      if (p.x < 0 || p.y < 0 || p.x > size.x || p.y > size.y) continue;
+      const look = LOOK[n.level];
+      if (font !== look.font) {
+        font = look.font;
+        ctx.font = `${font} ${this.family}`;
+      }
+      const w = this.widthOf(ctx, n);
+      const sw = map.latLngToContainerPoint([n.bbox[1], n.bbox[0]]);
+      const ne = map.latLngToContainerPoint([n.bbox[3], n.bbox[2]]);
+      if (ne.x - sw.x < w + 2 * MARGIN || sw.y - ne.y < look.size + 2 * MARGIN) continue;
+      // whole on the map (a name cut by the map's edge reads as another name)
+      const hx = w / 2;
+      const hy = look.size / 2;
+      if (p.x - hx < 0 || p.y - hy < 0 || p.x + hx > size.x || p.y + hy > size.y) continue;
+      const r: Rect = [p.x - hx - GAP, p.y - hy - GAP, p.x + hx + GAP, p.y + hy + GAP];
+      if (placed.some((q) => r[0] < q[2] && q[0] < r[2] && r[1] < q[3] && q[1] < r[3])) continue;
+      placed.push(r);
+      painted.push(n);
       ctx.strokeText(n.text, p.x, p.y);
       ctx.fillStyle = look.color;
       ctx.fillText(n.text, p.x, p.y);
     }
+    this.relist(painted);
   }
 
-  private relist(): void {
+  /** The list follows the names painted; rewritten only when they change. */
+  private relist(painted: readonly PlaceName[]): void {
     const list = this.list;
-    if (!list) return;
-    const items = this.names.map((n) => {
+    const key = painted.map((n) => `${n.level}:${n.name}`).join("\n");
+    if (!list || key === this.listed) return;
+    this.listed = key;
+    const items = painted.map((n) => {
       const li = document.createElement("li");
       li.dataset.level = n.level;
-      li.textContent = n.text;
+      li.textContent = n.name;
       return li;
     });
     list.replaceChildren(...items);

@@ -1,7 +1,7 @@
 // The outlines behind the map's zoom layers, fetched one parent at a time and kept for the page's
 // life (they are reference data: the server derives them from the grids, which change only with a
 // migration): the townships of a district, the communities of a township, the grids of a township.
-import type { FeatureCollection, MultiPolygon } from "geojson";
+import type { FeatureCollection, MultiPolygon, Position } from "geojson";
 import { get } from "../../lib/api.ts";
 import { gridsOf } from "./scope-shapes.ts";
 
@@ -11,9 +11,11 @@ export type BBox = [minLng: number, minLat: number, maxLng: number, maxLat: numb
 export interface OutlineShape {
   code: string;
   name: string;
+  /** the division it belongs to: a township's district, a community's township, a grid's community */
+  parentCode: string;
   bbox: BBox;
-  /** where the name goes (inside the shape); null for grids, which are named on hover only */
-  labelAt: [lng: number, lat: number] | null;
+  /** where the name goes: a point inside the shape */
+  labelAt: [lng: number, lat: number];
   geometry: MultiPolygon;
 }
 
@@ -43,6 +45,7 @@ function fromDivisions(fc: DivisionOutlines): OutlineShape[] {
   return fc.features.map((f) => ({
     code: f.properties.code,
     name: f.properties.name,
+    parentCode: f.properties.parentCode,
     bbox: (f.bbox as BBox | undefined) ?? bboxOf(f.geometry),
     labelAt: f.properties.labelAt,
     geometry: f.geometry,
@@ -62,6 +65,74 @@ export function bboxOf(geometry: MultiPolygon): BBox {
   return b;
 }
 
+/** Twice the signed area of a closed ring. */
+function area2(ring: readonly Position[]): number {
+  let s = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [ax = 0, ay = 0] = ring[i] as Position;
+    const [bx = 0, by = 0] = ring[i + 1] as Position;
+    s += ax * by - bx * ay;
+  }
+  return s;
+}
+
+/**
+ * A point inside a shape for its name, as the server finds one for townships and communities
+ * (apps/server/src/spatial/outline.ts labelPoint): in the largest part, its centroid when that lies
+ * inside, else the middle of the widest stretch of the horizontal line through the centroid that is
+ * inside (an L-shaped part has its centroid outside). The grids come without one.
+ */
+export function labelPoint(geometry: MultiPolygon): [number, number] {
+  let best: Position[][] = [];
+  let bestArea = -1;
+  for (const poly of geometry.coordinates) {
+    const a = Math.abs(area2(poly[0] ?? []));
+    if (a > bestArea) {
+      bestArea = a;
+      best = poly;
+    }
+  }
+  const outer = best[0] ?? [];
+  let cx = 0;
+  let cy = 0;
+  let a = 0;
+  for (let i = 0; i + 1 < outer.length; i++) {
+    const [px = 0, py = 0] = outer[i] as Position;
+    const [qx = 0, qy = 0] = outer[i + 1] as Position;
+    const cross = px * qy - qx * py;
+    a += cross;
+    cx += (px + qx) * cross;
+    cy += (py + qy) * cross;
+  }
+  if (!a) return [outer[0]?.[0] ?? 0, outer[0]?.[1] ?? 0];
+  const x = cx / (3 * a);
+  // the scan line, nudged off vertex heights so that every crossing is a clean one
+  let y = cy / (3 * a);
+  const ys = new Set(best.flatMap((r) => r.map((p) => p[1])));
+  for (let k = 1; ys.has(y) && k < 10; k++) y += 1e-9 * k;
+  const xs: number[] = [];
+  for (const ring of best) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [px = 0, py = 0] = ring[i] as Position;
+      const [qx = 0, qy = 0] = ring[i + 1] as Position;
+      if (py > y !== qy > y) xs.push(px + ((y - py) / (qy - py)) * (qx - px));
+    }
+  }
+  xs.sort((m, n) => m - n);
+  let mid: [number, number] = [x, y];
+  let widest = -1;
+  for (let i = 0; i + 1 < xs.length; i += 2) {
+    const from = xs[i] as number;
+    const to = xs[i + 1] as number;
+    if (from <= x && x <= to) return [x, y];
+    if (to - from > widest) {
+      widest = to - from;
+      mid = [(from + to) / 2, y];
+    }
+  }
+  return mid;
+}
+
 export const townshipsOf = (districtCode: string) =>
   cached(`township:${districtCode}`, () =>
     get<DivisionOutlines>(`/geo/townships?districtCode=${districtCode}`).then(fromDivisions),
@@ -79,8 +150,9 @@ export const gridShapesOf = (townshipCode: string) =>
       features.map((f) => ({
         code: f.properties.code,
         name: f.properties.name,
+        parentCode: f.properties.communityCode,
         bbox: bboxOf(f.geometry),
-        labelAt: null,
+        labelAt: labelPoint(f.geometry),
         geometry: f.geometry,
       })),
     ),

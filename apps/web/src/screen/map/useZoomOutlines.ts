@@ -1,8 +1,9 @@
 // Wires the zoom layers (zoom-outlines.ts) to the screen: on the city's and a district's screen, not
 // in emergency mode; a click on an outline drills into it unless it lands on a case (the map's own
 // click opens the case) or an incident's area is being picked. What is shown is readable from outside
-// (data-outline-township/-community/-grid on the map frame) for tests; data-outline-names tells the
-// stylesheet whose names are shown, so that the city's district names step aside for them.
+// (data-outline-township/-community/-grid on the map frame, shape counts) for tests and the
+// stylesheet (the area shapes' fill steps back under the communities); data-outline-names tells it
+// whose names are shown, so that the names of the shapes below step aside for them.
 import type { FeatureCollection } from "geojson";
 import type L from "leaflet";
 import { type RefObject, useEffect, useRef } from "react";
@@ -52,7 +53,7 @@ export function useZoomOutlines(o: Options): void {
       onShown: (counts, names) => {
         const el = frame.current;
         if (!el) return;
-        // written only when changed: the stylesheet reads data-outline-names on the map's frame
+        // written only when changed: the stylesheet reads them (a change restyles the map)
         const set = (key: string, value: string) => {
           if (el.dataset[key] !== value) el.dataset[key] = value;
         };

@@ -1,13 +1,14 @@
 // The zoom layers of the city's and a district's screen: zoomed in past a threshold, the township
-// outlines (named where the name fits), then the community outlines, then the grid outlines appear
-// over the area shapes. Only the shapes in view are drawn, each layer on one canvas (no DOM node per
-// shape: with 10,000 case points on the map, every DOM node makes the map's layout, forced by each
-// label Leaflet places, dearer), so a zoomed-in view costs a few dozen shapes whatever the size of
-// the city; the data is fetched per parent on first need and cached (outline-data.ts). The finest
-// layer shown takes the clicks: a click drills into the shape under the pointer.
+// outlines, then the community outlines, then the grid outlines appear over the area shapes, with
+// the names that fit (name-canvas.ts). Only the shapes in view are drawn, all on one canvas shared by
+// the three layers (no DOM node per shape: with 10,000 case points on the map, every DOM node makes
+// the map's layout dearer), so a zoomed-in view costs a few hundred shapes at most whatever the size
+// of the city; the data is fetched per parent on first need and cached (outline-data.ts). The finest
+// layer shown takes the pointer: its shape under the pointer is lit and named in a tooltip, and a
+// click drills into it.
 import type { FeatureCollection, MultiPolygon } from "geojson";
 import L from "leaflet";
-import { NameCanvas, type PlaceName } from "./name-canvas.ts";
+import { NameCanvas, type NameLevel, type PlaceName } from "./name-canvas.ts";
 import { type BBox, bboxOf, communitiesOf, gridShapesOf, type OutlineShape, townshipsOf } from "./outline-data.ts";
 
 export type OutlineLevel = "township" | "community" | "grid";
@@ -32,8 +33,7 @@ const STYLE: Record<OutlineLevel, L.PathOptions> = {
   grid: { color: "#3d86d6", weight: 0.7, opacity: 0.75, dashArray: "3 3" },
 };
 const HOVER_FILL = "#7fd3ff";
-/** the names' font sizes (name-canvas.ts), for "does the name fit in the shape" */
-const CHAR_PX = { township: 14, community: 12 } as const;
+const HOVER_OPACITY = 0.14;
 
 export interface OutlineScope {
   level: "city" | "district";
@@ -65,13 +65,45 @@ function pane(map: L.Map, [name, zIndex]: [string, number]): HTMLElement {
 }
 
 /**
+ * The shape under the pointer: lit, and named in one tooltip shared by all shapes, placed once when
+ * the pointer enters (placing a tooltip measures it, a forced layout: not at every move).
+ */
+class Hover {
+  private lit: L.Polygon | null = null;
+  private readonly tip = L.tooltip({ className: "scr-tip", direction: "top", offset: [0, -8] });
+
+  constructor(private readonly map: L.Map) {}
+
+  enter(shape: L.Polygon, name: string, at: L.LatLng): void {
+    this.leave();
+    this.lit = shape;
+    shape.setStyle({ fillOpacity: HOVER_OPACITY });
+    this.tip.setLatLng(at).setContent(name);
+    if (!this.tip.isOpen()) this.tip.openOn(this.map);
+  }
+
+  /** The pointer left `shape` (or, without one, whatever is lit is let go). */
+  leave(shape?: L.Polygon): void {
+    if (shape && shape !== this.lit) return;
+    this.lit?.setStyle({ fillOpacity: 0 });
+    this.lit = null;
+    this.tip.close();
+  }
+
+  /** A lit shape that no longer takes the pointer (a finer layer came) is let go. */
+  settle(): void {
+    if (this.lit && !this.lit.options.interactive) this.leave();
+  }
+}
+
+/**
  * One layer's shapes in view, on the canvas the layers share, kept by code so that a move adds and
- * removes only the difference. Shapes are filled (transparent), so that a click anywhere inside hits
- * them; only the finest layer shown is interactive — a flag Leaflet's canvas reads at each event, so
- * a change of the finest layer rebuilds nothing.
+ * removes only the difference. Shapes are filled (transparent), so that the pointer anywhere inside
+ * hits them; only the finest layer shown is interactive — a flag Leaflet's canvas reads at each
+ * event, so a change of the finest layer rebuilds nothing.
  */
 class LevelLayer {
-  readonly group = L.layerGroup();
+  private readonly group = L.layerGroup();
   private readonly shown = new Map<string, L.Polygon>();
   /** every shape built so far, by code: one that comes back into view is put back, not rebuilt */
   private readonly built = new Map<string, L.Polygon>();
@@ -79,6 +111,7 @@ class LevelLayer {
   constructor(
     private readonly level: OutlineLevel,
     private readonly renderer: L.Canvas,
+    private readonly hover: Hover,
     private readonly onPick: (code: string, at: L.LatLng) => void,
   ) {}
 
@@ -87,10 +120,11 @@ class LevelLayer {
   }
 
   /** Returns whether shapes were added. */
-  show(map: L.Map, shapes: readonly OutlineShape[], takesClicks: boolean): boolean {
+  show(map: L.Map, shapes: readonly OutlineShape[], takesPointer: boolean): boolean {
     const wanted = new Set(shapes.map((s) => s.code));
     for (const [code, layer] of this.shown) {
       if (wanted.has(code)) continue;
+      this.hover.leave(layer);
       this.group.removeLayer(layer);
       this.shown.delete(code);
     }
@@ -102,16 +136,11 @@ class LevelLayer {
         layer = this.build(s);
         this.built.set(s.code, layer);
       }
-      layer.options.interactive = takesClicks;
       this.group.addLayer(layer);
       this.shown.set(s.code, layer);
       added = true;
     }
-    for (const layer of this.shown.values()) {
-      if (layer.options.interactive === takesClicks) continue;
-      layer.options.interactive = takesClicks;
-      if (!takesClicks) layer.setStyle({ fillOpacity: 0 });
-    }
+    for (const layer of this.shown.values()) layer.options.interactive = takesPointer;
     if (!map.hasLayer(this.group)) this.group.addTo(map);
     return added;
   }
@@ -122,6 +151,7 @@ class LevelLayer {
   }
 
   clear(): void {
+    for (const layer of this.shown.values()) this.hover.leave(layer);
     this.group.clearLayers();
     this.shown.clear();
   }
@@ -136,11 +166,8 @@ class LevelLayer {
       fillColor: HOVER_FILL,
       fillOpacity: 0,
     });
-    // placed once when the pointer enters, not at every move: placing a tooltip measures it (a
-    // forced layout)
-    layer.bindTooltip(s.name, { className: "scr-tip" });
-    layer.on("mouseover", () => layer.setStyle({ fillOpacity: 0.14 }));
-    layer.on("mouseout", () => layer.setStyle({ fillOpacity: 0 }));
+    layer.on("mouseover", (e: L.LeafletMouseEvent) => this.hover.enter(layer, s.name, e.latlng));
+    layer.on("mouseout", () => this.hover.leave(layer));
     layer.on("click", (e: L.LeafletMouseEvent) => this.onPick(s.code, e.latlng));
     return layer;
   }
@@ -153,9 +180,11 @@ export class ZoomOutlines {
   private readonly districtBoxes = new Map<string, BBox>();
   private generation = 0;
   private readonly layers: Record<OutlineLevel, LevelLayer>;
+  private readonly hover: Hover;
   private readonly labels: NameCanvas;
   /** the canvas takes the pointer only while a layer is shown (else clicks reach the shapes below) */
   private readonly pane: HTMLElement;
+  /** the coarsest level whose names are offered (for the stylesheet: the names below step aside) */
   private names: OutlineLevel | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -176,10 +205,11 @@ export class ZoomOutlines {
     this.pane = pane(map, OUTLINES_PANE);
     this.pane.classList.add("scr-ol-passive");
     const renderer = L.canvas({ pane: OUTLINES_PANE[0], padding: 0.1 });
+    this.hover = new Hover(map);
     this.layers = {
-      township: new LevelLayer("township", renderer, pick),
-      community: new LevelLayer("community", renderer, pick),
-      grid: new LevelLayer("grid", renderer, pick),
+      township: new LevelLayer("township", renderer, this.hover, pick),
+      community: new LevelLayer("community", renderer, this.hover, pick),
+      grid: new LevelLayer("grid", renderer, this.hover, pick),
     };
     pane(map, NAMES_PANE);
     this.labels = new NameCanvas(NAMES_PANE[0], handlers.namesLabel).addTo(map);
@@ -225,6 +255,7 @@ export class ZoomOutlines {
   }
 
   private clear(): void {
+    this.hover.leave();
     this.pane.classList.add("scr-ol-passive");
     for (const level of LEVELS) this.layers[level].clear();
     this.labels.setNames([]);
@@ -288,31 +319,38 @@ export class ZoomOutlines {
       if (finerAdded) layer.toFront();
       if (layer.show(this.map, shapes[level], level === finest)) finerAdded = true;
     }
+    this.hover.settle();
     this.pane.classList.remove("scr-ol-passive");
-    // names: the townships' on the city's screen (a district's screen names them already), until the
-    // communities appear; then the communities'
-    const named: OutlineLevel | null = levels.includes("community")
-      ? "community"
-      : scope.level === "city"
-        ? "township"
-        : null;
-    this.placeLabels(named, named ? shapes[named] : []);
+    this.placeNames(scope.level, levels, shapes);
     this.report();
   }
 
-  /** A name where it fits: the shape is wider on screen than the name. */
-  private placeLabels(level: OutlineLevel | null, shapes: readonly OutlineShape[]): void {
-    this.names = level;
-    const names: PlaceName[] = [];
-    if (level === "township" || level === "community") {
-      for (const s of shapes) {
-        if (!s.labelAt) continue;
-        const west = this.map.latLngToContainerPoint([s.bbox[1], s.bbox[0]]);
-        const east = this.map.latLngToContainerPoint([s.bbox[3], s.bbox[2]]);
-        if (east.x - west.x < s.name.length * CHAR_PX[level] + 12) continue;
-        names.push({ at: [s.labelAt[1], s.labelAt[0]], text: s.name, level });
-      }
-    }
+  /**
+   * The names offered to the name canvas, which paints those that fit: the townships' on the city's
+   * screen (a district's screen names them already) until the communities appear, then the
+   * communities', and with the grids theirs too, after the communities' (which win where both would
+   * not fit) and without the community's name they start with ("解放社区第01网格" → "第01网格").
+   */
+  private placeNames(
+    scopeLevel: OutlineScope["level"],
+    levels: readonly OutlineLevel[],
+    shapes: Record<OutlineLevel, OutlineShape[]>,
+  ): void {
+    const named: NameLevel[] = levels.includes("community")
+      ? levels.filter((l) => l !== "township")
+      : scopeLevel === "city"
+        ? ["township"]
+        : [];
+    this.names = named[0] ?? null;
+    const communityNames = new Map(shapes.community.map((c) => [c.code, c.name]));
+    const names: PlaceName[] = named.flatMap((level) =>
+      shapes[level].map((s) => {
+        const parent = level === "grid" ? communityNames.get(s.parentCode) : undefined;
+        const text =
+          parent && s.name.length > parent.length && s.name.startsWith(parent) ? s.name.slice(parent.length) : s.name;
+        return { at: [s.labelAt[1], s.labelAt[0]], text, name: s.name, level, bbox: s.bbox } satisfies PlaceName;
+      }),
+    );
     this.labels.setNames(names);
   }
 }
