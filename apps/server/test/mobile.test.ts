@@ -161,6 +161,13 @@ describe("patrols", () => {
       .where("patrol_id", "=", patrolId)
       .executeTakeFirstOrThrow();
     expect(Number(stored.n)).toBe(3);
+    // the patrol remembers its latest point (019's trigger) for "on patrol now"
+    const last = await ctx.services.db
+      .selectFrom("patrols")
+      .select(["last_point_at", "last_lat", "last_lng"])
+      .where("id", "=", patrolId)
+      .executeTakeFirstOrThrow();
+    expect(last).toEqual({ last_point_at: new Date(batch[2]!.at), last_lat: batch[2]!.lat, last_lng: batch[2]!.lng });
   });
 
   it("refuses a point outside the city, before the start or in the future, storing nothing of the batch", async () => {

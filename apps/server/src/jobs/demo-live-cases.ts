@@ -113,12 +113,19 @@ export interface Advanced {
 }
 
 /** Moves up to `count` random cases one step on; cases nobody here may move are passed over. */
-export async function advanceDemoCases(services: Services, count: number, rng: Rng): Promise<Advanced[]> {
+export async function advanceDemoCases(
+  services: Services,
+  count: number,
+  rng: Rng,
+  /** cases left alone this time (the one just reported waits for the next tick) */
+  skip: readonly string[] = [],
+): Promise<Advanced[]> {
   const { db, places } = services;
   const candidates = await sql<CaseRow>`
     select * from cases
-     where status in ('reported', 'registered', 'dispatched', 'accepted', 'handled')
-        or (status = 'closed' and rating is null and reported_by is not null)
+     where (status in ('reported', 'registered', 'dispatched', 'accepted', 'handled')
+        or (status = 'closed' and rating is null and reported_by is not null))
+       and not (id = any(${[...skip]}::uuid[]))
      order by random() limit 30`.execute(db);
   const done: Advanced[] = [];
   for (const row of candidates.rows) {

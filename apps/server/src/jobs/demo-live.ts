@@ -72,7 +72,7 @@ export async function demoLiveTick(services: Services, state: DemoLiveState, rng
     const worker = walking.length ? rng.pick(walking) : rng.pick(workers);
     const row = await reportDemoCase(services, state.texts, worker, patrol.positions.get(worker.userId) ?? null, rng);
     if (row) reported = { caseId: row.id, code: row.code, by: worker.username };
-    advanced = await advanceDemoCases(services, 1 + rng.int(2), rng);
+    advanced = await advanceDemoCases(services, 1 + rng.int(2), rng, reported ? [reported.caseId] : []);
   }
   return { onPatrol: patrol.onPatrol, moved: patrol.moved, closed: patrol.closed, reported, advanced };
 }

@@ -26,7 +26,8 @@ export interface WorkerRow {
 
 /**
  * Grid workers with an open patrol whose latest point is newer than `since`, assigned to a grid
- * inside the scope (grid codes start with their divisions' codes). One index probe per open patrol.
+ * inside the scope (grid codes start with their divisions' codes). The open patrols with a recent
+ * point come from one partial index (patrols_open_last_point, 019); the grids only for those.
  */
 function patrolling(prefix: string, since: Date) {
   return sql`
@@ -36,17 +37,14 @@ function patrolling(prefix: string, since: Date) {
       select array_agg(g.grid_code::text order by g.grid_code) as grid_codes from grid_worker_grids g
       where g.user_id = p.user_id and g.grid_code::text like ${`${prefix}%`}
     ) w
-    cross join lateral (
-      select at, lat, lng from patrol_points where patrol_id = p.id order by at desc limit 1
-    ) pt
-    where p.ended_at is null and w.grid_codes is not null and pt.at > ${since}`;
+    where p.ended_at is null and p.last_point_at > ${since} and w.grid_codes is not null`;
 }
 
 export async function patrollingWorkers(db: Db, prefix: string, since: Date, limit: number): Promise<WorkerRow[]> {
   const r = await sql<WorkerRow>`
-    select u.id as user_id, u.display_name, w.grid_codes, pt.lat, pt.lng, pt.at as last_seen_at
+    select u.id as user_id, u.display_name, w.grid_codes, p.last_lat as lat, p.last_lng as lng, p.last_point_at as last_seen_at
     ${patrolling(prefix, since)}
-    order by pt.at desc, u.id
+    order by p.last_point_at desc, u.id
     limit ${limit}`.execute(db);
   return r.rows;
 }

@@ -59,11 +59,8 @@ export async function getIncident({ services, actor, id }: GetIncidentOptions) {
       from (${workersOf(grids)}) w
       join users u on u.id = w.user_id
       left join lateral (
-        select pp.lat, pp.lng, pp.at from patrols p
-        join lateral (
-          select lat, lng, at from patrol_points where patrol_id = p.id order by at desc limit 1
-        ) pp on true
-        where p.user_id = w.user_id
+        select p.last_lat as lat, p.last_lng as lng, p.last_point_at as at from patrols p
+        where p.user_id = w.user_id and p.last_point_at is not null
         order by p.started_at desc
         limit 1
       ) pos on true
