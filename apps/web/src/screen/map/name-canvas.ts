@@ -3,8 +3,9 @@
 // positioned labels in the map that layout made every zoom step stutter with 10,000 points on.
 // At each redraw a name is painted only where it fits inside its shape and clear of the names
 // already painted, in order of importance (coarser levels first, then larger shapes), so that zooming
-// in brings names in as room appears instead of piling them up. The names painted are also listed,
-// visually hidden, for screen readers (and tests): the canvas is mute.
+// in brings names in as room appears instead of piling them up; none goes under what lies over the
+// map (its controls, the legend). The names painted are also listed, visually hidden, for screen
+// readers (and tests): the canvas is mute.
 import L from "leaflet";
 import type { BBox } from "./outline-data.ts";
 
@@ -25,8 +26,8 @@ export interface PlaceName {
 /** The labels' look: townships as the area names of the shapes layer (screen-map.css .scr-label). */
 const LOOK: Record<NameLevel, { font: string; size: number; color: string; rank: number }> = {
   township: { font: "600 14px", size: 14, color: "#e6f4ff", rank: 0 },
-  community: { font: "500 12px", size: 12, color: "#bfe3ff", rank: 1 },
-  grid: { font: "400 11px", size: 11, color: "#8ec5f2", rank: 2 },
+  community: { font: "500 13px", size: 13, color: "#bfe3ff", rank: 1 },
+  grid: { font: "400 12px", size: 12, color: "#8ec5f2", rank: 2 },
 };
 /** The room kept around a name: from its shape's edges, and from other names. */
 const MARGIN = 6;
@@ -38,14 +39,21 @@ export class NameCanvas extends L.Layer {
   private canvas: HTMLCanvasElement | null = null;
   private list: HTMLUListElement | null = null;
   private names: readonly PlaceName[] = [];
+  /** the boxes of what lies over the map, in map pixels: measured when names come, not at each move */
+  private covered: Rect[] = [];
   private listed = "";
   private family = "sans-serif";
   /** text widths by font and text: measuring is the dear part of placing a name */
   private readonly widths = new Map<string, number>();
 
+  /**
+   * @param covers what lies over the map besides Leaflet's controls: a selector searched in the map
+   * container's parent
+   */
   constructor(
     private readonly pane: string,
     private listLabel: string,
+    private readonly covers: string,
   ) {
     super();
   }
@@ -59,6 +67,7 @@ export class NameCanvas extends L.Layer {
   setNames(names: readonly PlaceName[]): this {
     const area = (b: BBox) => (b[2] - b[0]) * (b[3] - b[1]);
     this.names = [...names].sort((a, b) => LOOK[a.level].rank - LOOK[b.level].rank || area(b.bbox) - area(a.bbox));
+    if (names.length) this.measureCovers();
     this.redraw();
     return this;
   }
@@ -88,7 +97,12 @@ export class NameCanvas extends L.Layer {
   }
 
   override getEvents(): Record<string, L.LeafletEventHandlerFn> {
-    return { moveend: this.redraw, zoomanim: this.animateZoom as L.LeafletEventHandlerFn, resize: this.redraw };
+    return { moveend: this.redraw, zoomanim: this.animateZoom as L.LeafletEventHandlerFn, resize: this.resized };
+  }
+
+  private resized(): void {
+    this.measureCovers();
+    this.redraw();
   }
 
   /** During the zoom animation the last picture is scaled like Leaflet's own layers (as heat-layer.ts). */
@@ -98,6 +112,24 @@ export class NameCanvas extends L.Layer {
     const scale = map.getZoomScale(e.zoom);
     const offset = map._getCenterOffset(e.center).multiplyBy(-scale).subtract(map._getMapPanePos());
     L.DomUtil.setTransform(this.canvas, offset, scale);
+  }
+
+  /** (a forced layout: once per update of the names or resize, never at a move) */
+  private measureCovers(): void {
+    const box = this._map?.getContainer();
+    if (!box) return;
+    const origin = box.getBoundingClientRect();
+    const els = [
+      ...box.querySelectorAll(".leaflet-control"),
+      ...(box.parentElement?.querySelectorAll(this.covers) ?? []),
+    ];
+    this.covered = [];
+    for (const el of els) {
+      const r = el.getBoundingClientRect();
+      if (r.width && r.height) {
+        this.covered.push([r.left - origin.left, r.top - origin.top, r.right - origin.left, r.bottom - origin.top]);
+      }
+    }
   }
 
   private widthOf(ctx: CanvasRenderingContext2D, n: PlaceName): number {
@@ -116,13 +148,21 @@ export class NameCanvas extends L.Layer {
     if (!map || !canvas) return;
     const size = map.getSize();
     const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(size.x * ratio);
-    canvas.height = Math.round(size.y * ratio);
-    canvas.style.width = `${size.x}px`;
-    canvas.style.height = `${size.y}px`;
+    const width = Math.round(size.x * ratio);
+    const height = Math.round(size.y * ratio);
+    // resized only when the map is (a resize reallocates the canvas); else cleared
+    if (canvas.width !== width || canvas.height !== height) {
+      canvas.width = width;
+      canvas.height = height;
+      canvas.style.width = `${size.x}px`;
+      canvas.style.height = `${size.y}px`;
+    }
+    // (also undoes the zoom animation's scale)
     L.DomUtil.setPosition(canvas, map.containerPointToLayerPoint([0, 0]));
     const ctx = canvas.getContext("2d");
     if (!ctx) return;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, width, height);
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
@@ -130,7 +170,7 @@ export class NameCanvas extends L.Layer {
     ctx.lineWidth = 3;
     // a dark halo keeps the name readable over bright points and fills
     ctx.strokeStyle = "rgba(0, 0, 0, 0.8)";
-    const placed: Rect[] = [];
+    const placed: Rect[] = [...this.covered];
     const painted: PlaceName[] = [];
     let font = "";
     for (const n of this.names) {
@@ -148,7 +188,7 @@ export class NameCanvas extends L.Layer {
       // whole on the map (a name cut by the map's edge reads as another name)
       const hx = w / 2;
       const hy = look.size / 2;
-      if (p.x - hx < 0 || p.y - hy < 0 || p.x + hx > size.x || p.y + hy > size.y) continue;
+      if (p.x - hx < GAP || p.y - hy < GAP || p.x + hx > size.x - GAP || p.y + hy > size.y - GAP) continue;
       const r: Rect = [p.x - hx - GAP, p.y - hy - GAP, p.x + hx + GAP, p.y + hy + GAP];
       if (placed.some((q) => r[0] < q[2] && q[0] < r[2] && r[1] < q[3] && q[1] < r[3])) continue;
       placed.push(r);

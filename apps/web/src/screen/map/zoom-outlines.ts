@@ -19,7 +19,7 @@ const LEVELS: readonly OutlineLevel[] = ["township", "community", "grid"];
  * at Anshan's latitude (townships ~2 km, communities ~600 m, grids ~250 m). Never at or below the
  * zoom the scope was framed at, so that the framed view keeps its own click (drill into a child).
  */
-export const OUTLINE_ZOOM: Record<OutlineLevel, number> = { township: 10, community: 12.5, grid: 14.5 };
+const OUTLINE_ZOOM: Record<OutlineLevel, number> = { township: 10, community: 12.5, grid: 14.5 };
 
 /** How long the map stays still before the layers follow it. */
 const SETTLE_MS = 150;
@@ -55,6 +55,8 @@ const meets = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3]
 /** Above the area shapes and below the heat and the case points; the names above the points. */
 const OUTLINES_PANE: [string, number] = ["scr-ol", 360];
 const NAMES_PANE: [string, number] = ["scr-ol-names", 480];
+/** Over the map, beside Leaflet's controls: the layer switches and the legend (MapControls.tsx). */
+const MAP_OVERLAYS = ".scr-map-layers, .scr-legend";
 
 function pane(map: L.Map, [name, zIndex]: [string, number]): HTMLElement {
   const existing = map.getPane(name);
@@ -75,10 +77,12 @@ class Hover {
   constructor(private readonly map: L.Map) {}
 
   enter(shape: L.Polygon, name: string, at: L.LatLng): void {
-    this.leave();
-    this.lit = shape;
-    shape.setStyle({ fillOpacity: HOVER_OPACITY });
-    this.tip.setLatLng(at).setContent(name);
+    if (this.lit !== shape) {
+      this.lit?.setStyle({ fillOpacity: 0 });
+      this.lit = shape;
+      shape.setStyle({ fillOpacity: HOVER_OPACITY });
+    }
+    this.tip.setContent(name).setLatLng(at);
     if (!this.tip.isOpen()) this.tip.openOn(this.map);
   }
 
@@ -212,7 +216,7 @@ export class ZoomOutlines {
       grid: new LevelLayer("grid", renderer, this.hover, pick),
     };
     pane(map, NAMES_PANE);
-    this.labels = new NameCanvas(NAMES_PANE[0], handlers.namesLabel).addTo(map);
+    this.labels = new NameCanvas(NAMES_PANE[0], handlers.namesLabel, MAP_OVERLAYS).addTo(map);
     map.on("moveend", this.refresh);
     map.on("movestart zoomstart", this.hold);
   }
