@@ -98,6 +98,12 @@ export const ChartsSchema = Type.Object({
   asOf: Type.String({ format: "date-time" }),
 });
 
+// Up to 10,000 points per answer: the item avoids anyOf (a union of literals, String | Null), which
+// the response serializer checks item by item at run time (~150 ms for 10,000); an enum and a type
+// list document the same values and serialize straight.
+const PointStatus = Type.Unsafe<string>({ type: "string", enum: [...CASE_STATUSES] });
+const NullableText = Type.Unsafe<string | null>({ type: ["string", "null"] });
+
 export const PointsSchema = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -105,9 +111,9 @@ export const PointsSchema = Type.Object({
       code: Type.String(),
       lat: Type.Number(),
       lng: Type.Number(),
-      status: literalUnion(CASE_STATUSES),
+      status: PointStatus,
       overdue: Type.Boolean(),
-      categoryName: Type.Union([Type.String(), Type.Null()]),
+      categoryName: NullableText,
       reportedAt: Type.String({ format: "date-time" }),
     }),
     { maxItems: POINTS_MAX },
