@@ -6,6 +6,7 @@ import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, type Session, screenshot, signIn } from "./browser.ts";
+import { pageApi as api } from "./page-helpers.ts";
 
 let browser: Browser;
 let s: Session;
@@ -32,15 +33,6 @@ interface RankingPage {
 }
 
 /** The API from inside the page, with its session cookie. */
-async function api<T>(page: Page, path: string): Promise<T> {
-  const res = await page.evaluate(async (p) => {
-    const r = await fetch(`/api/v1${p}`, { credentials: "same-origin" });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  }, path);
-  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
-}
-
 const pct = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1)}%`);
 
 /** What the table shows of each row: rank, name, reported, closure and satisfaction rate. */

@@ -5,6 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch, type Session, screenshot, signIn } from "./browser.ts";
+import { pageApi as api, pointInside } from "./page-helpers.ts";
 
 const base = () => inject("baseUrl");
 const TIEXI = "210303000000";
@@ -26,58 +27,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function api<T>(page: Page, path: string): Promise<T> {
-  const res = await page.evaluate(async (p) => {
-    const r = await fetch(`/api/v1${p}`, { credentials: "same-origin" });
-    return { status: r.status, body: await r.json().catch(() => null) };
-  }, path);
-  if (res.status !== 200) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
-}
-
 const map = (page: Page) => page.getByTestId("screen-map");
 const zoomOf = async (page: Page) => Number(await map(page).getAttribute("data-zoom"));
 const shown = async (page: Page, level: "township" | "community" | "grid") =>
   Number((await map(page).getAttribute(`data-outline-${level}`)) ?? 0);
-
-/** A point inside a shape of the map (its box's centre may lie outside it), in page pixels. */
-async function pointInside(page: Page, selector: string): Promise<{ x: number; y: number }> {
-  const at = await page
-    .locator(selector)
-    .first()
-    .evaluate((el) => {
-      // (runs in the page; the scripts' tsconfig has no DOM types)
-      type Pt = { x: number; y: number; matrixTransform(m: unknown): Pt };
-      const shape = el as unknown as {
-        getBBox(): { x: number; y: number; width: number; height: number };
-        isPointInFill(p: Pt): boolean;
-        getScreenCTM(): unknown;
-        ownerSVGElement: { createSVGPoint(): Pt };
-      };
-      const box = shape.getBBox();
-      const p = shape.ownerSVGElement.createSVGPoint();
-      for (let ring = 0; ring <= 8; ring++) {
-        for (let i = -ring; i <= ring; i++) {
-          for (const [fx, fy] of [
-            [i, -ring],
-            [i, ring],
-            [-ring, i],
-            [ring, i],
-          ] as const) {
-            p.x = box.x + box.width * (0.5 + fx / 18);
-            p.y = box.y + box.height * (0.5 + fy / 18);
-            if (shape.isPointInFill(p)) {
-              const q = p.matrixTransform(shape.getScreenCTM());
-              return { x: q.x, y: q.y };
-            }
-          }
-        }
-      }
-      return null;
-    });
-  if (!at) throw new Error(`no point inside ${selector}`);
-  return at;
-}
 
 /** One wheel step at a point, in (-1) or out (1); waits for the map to settle. */
 async function wheel(page: Page, at: { x: number; y: number }, direction: -1 | 1) {

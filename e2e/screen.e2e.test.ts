@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { apiAs, signInOnPhone } from "./actions.ts";
 import { launch, openPhone, type Session, screenshot, signIn } from "./browser.ts";
 import { E2E_PASSWORD } from "./constants.ts";
+import { pageApi as api, pointInside } from "./page-helpers.ts";
 
 const base = () => inject("baseUrl");
 const TIEXI = "210303000000";
@@ -29,26 +30,6 @@ afterAll(async () => {
 });
 
 /** The API from inside the page, with its session cookie (and CSRF token for changes). */
-async function api<T>(page: Page, path: string, body?: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ({ path, body }) => {
-      // (runs in the page; the scripts' tsconfig has no DOM types)
-      const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
-      const csrf = /(?:^|;\s*)cg_csrf=([^;]*)/.exec(cookie)?.[1];
-      const r = await fetch(`/api/v1${path}`, {
-        method: body === undefined ? "GET" : "POST",
-        credentials: "same-origin",
-        headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    { path, body },
-  );
-  if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
-  return res.body as T;
-}
-
 interface Summary {
   scope: { code: string; name: string; breadcrumb: { code: string; name: string }[] };
   kpis: Record<string, number | null>;
@@ -127,42 +108,9 @@ async function leaveIncidentMode(page: Page) {
   }
 }
 
-/** A real mouse click on a point inside an SVG shape of the map (its box's centre may lie outside it). */
+/** A real mouse click on a point inside an SVG shape of the map. */
 async function clickInside(page: Page, selector: string) {
-  const at = await page
-    .locator(selector)
-    .first()
-    .evaluate((el) => {
-      // (runs in the page; the scripts' tsconfig has no DOM types)
-      type Pt = { x: number; y: number; matrixTransform(m: unknown): Pt };
-      const shape = el as unknown as {
-        getBBox(): { x: number; y: number; width: number; height: number };
-        isPointInFill(p: Pt): boolean;
-        getScreenCTM(): unknown;
-        ownerSVGElement: { createSVGPoint(): Pt };
-      };
-      const box = shape.getBBox();
-      const p = shape.ownerSVGElement.createSVGPoint();
-      for (let ring = 0; ring <= 8; ring++) {
-        for (let i = -ring; i <= ring; i++) {
-          for (const [fx, fy] of [
-            [i, -ring],
-            [i, ring],
-            [-ring, i],
-            [ring, i],
-          ] as const) {
-            p.x = box.x + box.width * (0.5 + fx / 18);
-            p.y = box.y + box.height * (0.5 + fy / 18);
-            if (shape.isPointInFill(p)) {
-              const s = p.matrixTransform(shape.getScreenCTM());
-              return { x: s.x, y: s.y };
-            }
-          }
-        }
-      }
-      return null;
-    });
-  if (!at) throw new Error(`no point inside ${selector}`);
+  const at = await pointInside(page, selector);
   await page.mouse.click(at.x, at.y);
 }
 

@@ -63,6 +63,7 @@ describe("two-step verification", () => {
     await p1.getByRole("button", { name: /验\s*证/ }).click();
     await p1.getByTestId("user-unit").waitFor();
     await p1.getByRole("button", { name: /退\s*出/ }).click();
+    await p1.getByLabel("用户名").waitFor();
 
     const recovery = enrolled?.recoveryCodes[0] as string;
     for (const expected of ["ok", "refused"]) {
@@ -72,6 +73,8 @@ describe("two-step verification", () => {
       if (expected === "ok") {
         await p1.getByTestId("user-unit").waitFor();
         await p1.getByRole("button", { name: /退\s*出/ }).click();
+        // signed out on the server before the next sign-in (a page opened earlier would still find the session)
+        await p1.getByLabel("用户名").waitFor();
       } else {
         await expect.poll(() => p1.getByTestId("login-error").textContent()).toContain("动态口令或恢复码不正确");
       }
