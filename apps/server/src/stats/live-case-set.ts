@@ -7,14 +7,17 @@
 // thousands, a few MiB. Each server process keeps its own set (the event bus is per process).
 import type { EventEmitter } from "node:events";
 import type { Place } from "@civicgrid/domain";
+import { CASE_STATUSES, type CaseStatus, TERMINAL_STATUSES } from "@civicgrid/shared";
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import type { PointRow } from "./live-queries.ts";
 import type { ScreenLevel } from "./screen-scope.ts";
 
-const LIVE_STATUSES = ["reported", "registered", "dispatched", "accepted", "returned", "handled"];
-const CLOSED_STATUSES = ["closed", "evaluated"];
-const OPEN = new Set(LIVE_STATUSES);
+// open = not terminal; of the terminal ones only closures are shown (not rejected or merged cases)
+const LIVE_STATUSES = CASE_STATUSES.filter((st) => !TERMINAL_STATUSES.includes(st));
+const CLOSED_STATUSES: readonly CaseStatus[] = ["closed", "evaluated"];
+const OPEN = new Set<string>(LIVE_STATUSES);
+const CLOSED = new Set<string>(CLOSED_STATUSES);
 /** Beyond this many changed ids between two reads, one full load is cheaper than reading them by id. */
 const MAX_PENDING = 5_000;
 
@@ -129,7 +132,7 @@ export class LiveCaseSet {
     const found = new Map(rows.map((r) => [r.id, r]));
     for (const id of ids) {
       const row = found.get(id);
-      if (row && (OPEN.has(row.status) || CLOSED_STATUSES.includes(row.status))) this.#byId.set(id, row);
+      if (row && (OPEN.has(row.status) || CLOSED.has(row.status))) this.#byId.set(id, row);
       else this.#byId.delete(id);
     }
     this.#sorted = null;
