@@ -194,6 +194,11 @@ export interface CasesTable {
   handling_work_days: ColumnType<number | null, number | string | null | undefined, number | string | null>;
   version: Generated<number>;
   updated_at: Generated<Date>;
+  /** 020: the search tokens (a tsvector in its text form, search/case-document.ts); null until indexed */
+  search_tokens: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 023: when the platform dispatched the case by itself (auto-dispatch), and to which unit */
+  auto_dispatched_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  auto_dispatch_unit_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseEventsTable {
@@ -386,6 +391,23 @@ export interface CaseCallersTable {
   event_seq: number;
 }
 
+/** 021: one person told the outcome of a closed case others were merged into (an outbox row) */
+export interface CaseNoticesTable {
+  id: Generated<number>;
+  survivor_id: string;
+  close_seq: number;
+  /** the merged case (or the survivor, for its own "me too" callers) the person reported on */
+  case_id: string;
+  /** a "me too" caller; null: the case's reporter */
+  caller_id: number | null;
+  channel: "sms" | "portal" | "staff";
+  status: Generated<"pending" | "sent" | "shown" | "callback" | "failed">;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+}
+
 /** 007: a bulk import of hotline tickets (CSV/XLSX) and its row-by-row report */
 export interface HotlineImportsTable {
   id: Generated<string>;
@@ -539,6 +561,93 @@ export interface IncidentLogTable {
   data: Json<Record<string, unknown>>;
 }
 
+// 022: common problems and trend anomalies (docs/analysis.md)
+export interface AnalysisCountsTable {
+  level: string;
+  code: string;
+  day: ColumnType<string, string, string>;
+  category_code: string;
+  reported: number;
+}
+
+export interface AnalysisStateTable {
+  id: Generated<boolean>;
+  counts_full_at: Timestamp | null;
+  counts_from: ColumnType<string | null, string | null, string | null>;
+  swept_at: Timestamp | null;
+}
+
+export interface AnalysisAlertsTable {
+  id: Generated<string>;
+  key: string;
+  kind: "hotspot" | "trend";
+  level: string;
+  code: string;
+  category_code: string;
+  category_level: "category" | "class";
+  city_code: string;
+  district_code: string | null;
+  township_code: string | null;
+  community_code: string | null;
+  grid_code: string | null;
+  window_days: number;
+  window_from: ColumnType<string, string, string>;
+  window_to: ColumnType<string, string, string>;
+  observed: number;
+  expected: number;
+  ratio: number | null;
+  p_value: number;
+  q_value: number | null;
+  score: number;
+  peak_score: number;
+  method: string;
+  detail: Json<Record<string, unknown>>;
+  status: Generated<"open" | "acknowledged" | "tasked" | "dismissed">;
+  active: Generated<boolean>;
+  first_seen_at: Timestamp;
+  last_seen_at: Timestamp;
+  ended_at: Timestamp | null;
+  status_changed_at: Timestamp | null;
+  status_changed_by: string | null;
+  status_note: string | null;
+  task_case_id: string | null;
+  version: Generated<number>;
+}
+
+export interface AnalysisAlertCasesTable {
+  alert_id: string;
+  case_id: string;
+}
+
+// 023: the classifier's model store and auto-dispatch (docs/classification.md)
+export interface ClassifierModelsTable {
+  id: Generated<number>;
+  kind: "category" | "unit";
+  version: number;
+  trained_at: Timestamp;
+  trained_on: number;
+  data_until: Timestamp | null;
+  metrics: Json<Record<string, unknown>>;
+  /** TextModel JSON; null once pruned */
+  model: ColumnType<unknown | null, string | null, string | null>;
+  active: Generated<boolean>;
+  activated_at: Timestamp | null;
+  activated_by: string | null;
+  activation_note: string | null;
+}
+
+export interface AutoDispatchSettingsTable {
+  category_code: string;
+  enabled: Generated<boolean>;
+  threshold: number | null;
+  precision: number | null;
+  coverage: number | null;
+  support: number | null;
+  model_version: number | null;
+  updated_at: Timestamp;
+  updated_by: string | null;
+}
+
 export interface Database {
   case_rollup: CaseRollupTable;
   case_close_rollup: CaseCloseRollupTable;
@@ -563,6 +672,7 @@ export interface Database {
   case_events: CaseEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   case_callers: CaseCallersTable;
+  case_notices: CaseNoticesTable;
   hotline_imports: HotlineImportsTable;
   grid_worker_grids: GridWorkerGridsTable;
   patrols: PatrolsTable;
@@ -579,6 +689,12 @@ export interface Database {
   incident_broadcasts: IncidentBroadcastsTable;
   incident_tasks: IncidentTasksTable;
   incident_log: IncidentLogTable;
+  analysis_counts: AnalysisCountsTable;
+  analysis_state: AnalysisStateTable;
+  analysis_alerts: AnalysisAlertsTable;
+  analysis_alert_cases: AnalysisAlertCasesTable;
+  classifier_models: ClassifierModelsTable;
+  auto_dispatch_settings: AutoDispatchSettingsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;
@@ -588,3 +704,4 @@ export type UnitRow = Selectable<UnitsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type IncidentRow = Selectable<IncidentsTable>;
 export type IncidentTaskRow = Selectable<IncidentTasksTable>;
+export type AnalysisAlertRow = Selectable<AnalysisAlertsTable>;

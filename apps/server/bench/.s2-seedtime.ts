@@ -1,0 +1,20 @@
+// scratch (S2): time the history seed with and without the GIN index present
+import { sql } from "kysely";
+import { prepareDatabase, seedDemoHistory } from "../src/boot.ts";
+import { loadConfig } from "../src/config.ts";
+import { ensureDatabase, openPool } from "../src/db/connect.ts";
+import { createLogger } from "../src/logger.ts";
+const admin = "postgres://postgres@localhost:55432/postgres?host=/tmp/s2pg";
+const mode = process.argv[2]!;
+const db = `seedt_${mode}_${Date.now()}`;
+await ensureDatabase(admin, db);
+const handle = openPool(`postgres://postgres@localhost:55432/${db}?host=/tmp/s2pg`, null, 4);
+const config = loadConfig({ CIVICGRID_DEMO_PASSWORD: "bench-password-1", CIVICGRID_DEMO: "true", SEED_HISTORY_CASES: "20000", NODE_ENV: "test", DATA_DIR: "/tmp/s2work/data" });
+const logger = createLogger("warn");
+await prepareDatabase(handle, config, logger);
+if (mode === "nogin") await sql`drop index cases_search`.execute(handle.owner.db);
+if (mode === "notokens") await sql`create or replace function s2_null() returns trigger language plpgsql as $$ begin new.search_tokens := null; return new; end $$; create trigger s2_null before insert on cases for each row execute function s2_null()`.execute(handle.owner.db);
+const t = performance.now();
+await seedDemoHistory(handle, config, logger);
+console.log(mode, ((performance.now() - t) / 1000).toFixed(1), "s");
+await handle.close();
