@@ -3,7 +3,7 @@
 // the suggested categories and units with the words that drove them, and one click on a suggestion
 // fills the form's field. The dispatch then goes to the unit picked that way, with the category picked.
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectStatus, openCase } from "./actions.ts";
 import { launch, screenshot, signIn } from "./browser.ts";
 
@@ -93,4 +93,27 @@ describe("routing suggestions in the dispatch form", () => {
     expect(detail.ownerUnit?.code).toBe(unitCode);
     await context.close();
   }, 300_000);
+
+  it("the city centre's models page shows the versions and the switches; the screen shows the auto-dispatch tile", async () => {
+    const { page, context } = await signIn(browser, "city_dispatcher");
+    await page.goto(`${inject("baseUrl")}/models`);
+    await page.getByTestId("models-panel").waitFor();
+    await page.getByTestId("model-version-1").waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId("model-version-1").textContent()).toContain("启用中");
+    await page.getByTestId("auto-dispatch-figures").waitFor();
+    // the switches of the categories the active version measured, most held-out cases first
+    await expect
+      .poll(() => page.getByTestId("auto-dispatch-settings").locator("button[role=switch]").count(), {
+        timeout: 15_000,
+      })
+      .toBeGreaterThan(0);
+    await screenshot(page, "routing-models");
+
+    await page.goto(`${inject("baseUrl")}/screen/`);
+    const tile = page.getByTestId("kpi-autoShare");
+    await tile.waitFor({ timeout: 20_000 });
+    const summary = (await apiIn(page, "GET", "/screen/summary")).body as { autoDispatch: { share: number | null } };
+    await expect.poll(() => tile.getAttribute("data-value")).toBe(String(summary.autoDispatch.share ?? ""));
+    await context.close();
+  });
 });

@@ -308,6 +308,8 @@ describe("auto-dispatch", () => {
     const list = (await get("sysadmin", "/api/v1/admin/models")).json();
     expect(list.items.map((v: { version: number }) => v.version)).toEqual([2, 1]);
     expect(list.items[0].note).toMatch(/accuracy/);
+    // no case was closed since version 1's data: compared on the recorded held-out figures
+    expect(list.items[0].comparison).toMatchObject({ basis: "recorded", active: { category: expect.any(Number) } });
     const res = await post("city_dispatcher", "/api/v1/admin/models/1/activate");
     expect(res.statusCode, res.body).toBe(200);
     const after = (await get("sysadmin", "/api/v1/admin/models")).json();

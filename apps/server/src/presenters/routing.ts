@@ -64,6 +64,13 @@ interface StoredFigures {
     string,
     { threshold: number | null; precision: number; coverage: number; count: number; support: number }
   >;
+  comparison?: {
+    basis: string;
+    cases: number;
+    candidate: { category: number; unit: number };
+    active: { category: number; unit: number } | null;
+    notWorse: boolean;
+  };
 }
 
 function presentKind(row: KindRow | null) {
@@ -99,6 +106,19 @@ export function presentModelVersion(v: VersionRow) {
     /** suggested categories measured, and those of them with a threshold for precision ≥ 0.95 */
     thresholdCategories: thresholds.length,
     thresholdsSet: thresholds.filter((t) => t.threshold !== null).length,
+    comparison: presentComparison((v.unit?.metrics as StoredFigures | undefined)?.comparison),
+  };
+}
+
+function presentComparison(c: StoredFigures["comparison"]) {
+  if (!c) return null;
+  const pair = (x: { category: number; unit: number }) => ({ category: r4(x.category), unit: r4(x.unit) });
+  return {
+    basis: c.basis,
+    cases: c.cases,
+    candidate: pair(c.candidate),
+    active: c.active && pair(c.active),
+    notWorse: c.notWorse,
   };
 }
 

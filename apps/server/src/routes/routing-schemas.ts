@@ -31,6 +31,18 @@ export const ModelVersion = Type.Object({
   unit: KindFigures,
   thresholdCategories: Type.Integer(),
   thresholdsSet: Type.Integer(),
+  comparison: Nullable(
+    Type.Object(
+      {
+        basis: Type.String({ description: "first | fresh-held-out | recorded" }),
+        cases: Type.Integer(),
+        candidate: Type.Object({ category: Type.Number(), unit: Type.Number() }),
+        active: Nullable(Type.Object({ category: Type.Number(), unit: Type.Number() })),
+        notWorse: Type.Boolean(),
+      },
+      { description: "top-1 accuracies of this run and of the pair active when it was trained" },
+    ),
+  ),
 });
 
 export const TrainingState = Type.Object({

@@ -14,17 +14,22 @@ interface Stats {
   sorted: string[];
   /** the frequency given to a lexeme outside the list (PostgreSQL's rule: half the least common) */
   floor: number;
+  /** cases in the table, as ANALYZE last counted them */
+  rows: number;
 }
 
 let cache: { at: number; db: Db; stats: Stats } | null = null;
 
 async function load(db: Db): Promise<Stats> {
   if (cache && cache.db === db && Date.now() - cache.at < TTL_MS) return cache.stats;
-  const r = await sql<{ elems: string[] | null; freqs: number[] | null }>`
-    select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs
-    from pg_stats where schemaname = current_schema() and tablename = 'cases' and attname = 'search_tokens'`.execute(
-    db,
-  );
+  const [r, t] = await Promise.all([
+    sql<{ elems: string[] | null; freqs: number[] | null }>`
+      select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs
+      from pg_stats where schemaname = current_schema() and tablename = 'cases' and attname = 'search_tokens'`.execute(
+      db,
+    ),
+    sql<{ rows: number }>`select reltuples::float8 as rows from pg_class where oid = 'cases'::regclass`.execute(db),
+  ]);
   const row = r.rows[0];
   const freq = new Map<string, number>();
   const elems = row?.elems ?? [];
@@ -37,6 +42,7 @@ async function load(db: Db): Promise<Stats> {
     sorted: [...elems].sort(),
     // no statistics yet (a fresh database): assume rare, the index plan is then right
     floor: elems.length ? min / 2 : 0.0001,
+    rows: Math.max(0, Number(t.rows[0]?.rows ?? 0)),
   };
   cache = { at: Date.now(), db, stats };
   return stats;
@@ -64,7 +70,10 @@ function lexemeShare(s: Stats, l: QueryLexeme): number {
  * multiplies the bigrams of a phrase, and the words of one query, as if independent, and they are
  * not (垃圾 and 圾桶; a citizen's two words for the same problem).
  */
-export async function rarestLexeme(db: Db, query: ParsedQuery): Promise<{ tsquery: string; share: number } | null> {
+export async function rarestLexeme(
+  db: Db,
+  query: ParsedQuery,
+): Promise<{ tsquery: string; share: number; postings: number } | null> {
   const lexemes = query.terms.flatMap((t) => t.lexemes);
   if (lexemes.length === 0) return null;
   const s = await load(db);
@@ -74,5 +83,5 @@ export async function rarestLexeme(db: Db, query: ParsedQuery): Promise<{ tsquer
     const x = lexemeShare(s, l);
     if (x < share) [best, share] = [l, x];
   }
-  return { tsquery: `'${best.text}'${best.prefix ? ":*" : ""}`, share };
+  return { tsquery: `'${best.text}'${best.prefix ? ":*" : ""}`, share, postings: Math.ceil(share * s.rows) };
 }

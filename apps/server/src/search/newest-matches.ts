@@ -5,17 +5,18 @@
 // checking each is cheap when one case in a few matches and hopeless when one in a thousand does.
 // Left alone, the planner prices a tsvector check and a posting at next to nothing and picks each
 // plan where the other is right. So the server estimates N, the cases in scope and filters (the
-// planner's estimate: EXPLAIN, no execution), and E, at most how many of them match (N × the share
-// of the query's rarest lexeme in pg_stats, lexeme-stats.ts) — an estimate too high costs a window
-// more, one too low an unbounded pass — and reads:
+// planner's estimate: EXPLAIN, no execution), E, how many of them match (N × the share s of the
+// query's rarest lexeme in pg_stats, lexeme-stats.ts), and B, at most how many do (the cases holding
+// that lexeme city-wide, up to N: a community's name is common in its own district) — a bound too
+// high costs a window more, an estimate too low an unbounded pass — and reads:
 //
-// - walk (E ≥ WALK_SHARE × N): the newest cases in scope, each checked, up to 1.5 × pool × N/E of
+// - walk (s ≥ WALK_SHARE): the newest cases in scope, each checked, up to 1.5 × pool × N/E of
 //   them (never more than WALK_BUDGET); when the text is rarer in this scope than city-wide (the
 //   name of another district), the walk stops there, and what it saw replaces the estimate for the
 //   index passes that go on from where it stopped;
-// - index (E ≤ 4 × pool): one pass over the index, every match fetched — at most about E rows;
+// - index (B ≤ 4 × pool): one pass over the index, every match fetched — at most B rows;
 // - windows (otherwise): the index ANDed with "reported in the last d days", d sized to hold about
-//   twice the pool if reports were spread evenly since the oldest case; each further window sized by
+//   twice the pool if B were spread evenly since the oldest case; each further window sized by
 //   what the last one held (none: the rest at once) — a few times the pool in rows.
 // The index is asked only for the rarest lexeme, which the planner estimates well (it takes the
 // bigrams of a phrase for independent: 垃圾桶 a hundred times rarer than it is) and reads as one
@@ -55,8 +56,8 @@ export interface NewestMatches {
   /** every match was read (the pool did not fill up) */
   complete: boolean;
   plan: MatchPlan;
-  /** the planner's estimates: cases in scope and filters, and of them matching */
-  estimates: { scope: number; matches: number };
+  /** cases in scope and filters, of them matching if text and place were independent, and at most */
+  estimates: { scope: number; matches: number; atMost: number };
 }
 
 export async function newestMatches(o: {
@@ -70,14 +71,17 @@ export async function newestMatches(o: {
   const [scope, rarest] = await Promise.all([estimateRows(o.scoped), rarestLexeme(o.db, o.query)]);
   const match = indexedMatch(o.query, rarest?.tsquery ?? "");
   const matches = Math.max(o.query.caseCode ? 1 : 0, Math.round(scope * (rarest?.share ?? 0)));
-  const estimates = { scope, matches };
+  // the matches in scope can be many more than scope × share when text and place go together (a
+  // community's name in its district), never more than the cases holding the lexeme city-wide
+  const atMost = Math.max(matches, Math.min(scope, rarest?.postings ?? 0));
+  const estimates = { scope, matches, atMost };
   const pool = o.limit;
   const { tsquery } = o.query;
 
   let before: Boundary | null = null;
   let walked: PoolRow[] = [];
-  // matches expected in what is left to read: the estimate, then what the walk saw
-  let expected = matches;
+  // matches there may be in what is left to read: the bound, then what the walk saw
+  let expected = atMost;
   if (matches >= WALK_SHARE * scope && matches > pool) {
     const budget = Math.min(WALK_BUDGET, Math.ceil((1.5 * pool * scope) / matches));
     const walk = await walkNewest(o.db, o.scoped, o.query, budget);

@@ -127,7 +127,16 @@ export async function openGovernanceTask(o: OpenGovernanceTaskOptions): Promise<
   let taskCase = row;
   let dispatchError: string | null = null;
   try {
-    taskCase = await performCaseAction({ services, actor, caseId: row.id, action: "register", body: {}, ip: o.ip });
+    // the task is dispatched right below by the centre itself, not by the routing models
+    taskCase = await performCaseAction({
+      services,
+      actor,
+      caseId: row.id,
+      action: "register",
+      body: {},
+      ip: o.ip,
+      autoDispatch: false,
+    });
     if (!row.suggested_unit_code) dispatchError = "NO_ROUTE";
     else {
       taskCase = await performCaseAction({

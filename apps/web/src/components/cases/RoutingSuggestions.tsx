@@ -120,6 +120,7 @@ export function RoutingSuggestions({
             {t("rtModelVersion", { v: s.modelVersion })} · {t("rtPickHint")} · {t("rtTermsHint")}
           </Typography.Text>
         </Typography.Text>
+        {s.autoDispatched && <Tag color="purple">{t("rtAutoDispatched")}</Tag>}
       </Flex>
       <Row
         label={t("rtCategories")}

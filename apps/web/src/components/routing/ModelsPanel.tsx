@@ -3,7 +3,21 @@
 // category, and how auto-dispatch did in the last 30 days (share of dispatches, precision). Shown in
 // 系统管理 for the system admin and on its own page for the city centre (permission models:manage).
 import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Col, Popconfirm, Row, Space, Statistic, Table, Tag, Typography } from "antd";
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Popconfirm,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from "antd";
 import { useEffect, useState } from "react";
 import { useI18n } from "../../i18n/index.tsx";
 import { post, qs } from "../../lib/api.ts";
@@ -12,7 +26,7 @@ import { ErrorAlert } from "../admin/ErrorAlert.tsx";
 import { tablePagination } from "../admin/paging.ts";
 import { asApiError, useFetch } from "../admin/useFetch.ts";
 import { AutoDispatchTable } from "./AutoDispatchTable.tsx";
-import { share } from "./format.ts";
+import { share, versionNote } from "./format.ts";
 import { ModelLabelsTable } from "./ModelLabelsTable.tsx";
 import type { KindFigures, ModelVersion, VersionsPage } from "./types.ts";
 
@@ -150,8 +164,13 @@ export function ModelsPanel() {
           {
             title: t("rtNote"),
             dataIndex: "note",
-            ellipsis: true,
-            render: (x: string | null) => <Typography.Text type="secondary">{x ?? "—"}</Typography.Text>,
+            render: (x: string | null, v) => (
+              <Tooltip title={x}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {versionNote(t, v)}
+                </Typography.Text>
+              </Tooltip>
+            ),
           },
           {
             key: "actions",

@@ -26,6 +26,13 @@ export interface ModelVersion {
   unit: KindFigures | null;
   thresholdCategories: number;
   thresholdsSet: number;
+  comparison: {
+    basis: string;
+    cases: number;
+    candidate: { category: number; unit: number };
+    active: { category: number; unit: number } | null;
+    notWorse: boolean;
+  } | null;
 }
 
 export interface TrainingState {
