@@ -12,12 +12,14 @@
 -- address stays sealed (013) and is not indexed.
 --
 -- Kept by the application: create-case writes it, every transition with a note appends that note
--- (cases/apply-patch.ts). Rows without it (written before this migration, the demo history, bulk
--- loads) are filled in batches by jobs/index-case-texts.ts — at start, after the demo seed and on
--- each sweep — since this SQL cannot run the tokenizer. Until then such a case is not found.
+-- (cases/apply-patch.ts), the demo history is inserted with it (seed/seed-history.ts). Rows without
+-- it (written before this migration, bulk loads) are filled in batches by jobs/index-case-texts.ts on
+-- each sweep, newest first — this SQL cannot run the tokenizer; until then such a case is found by
+-- its full code only. (The sweep does up to 20,000 a tick; 78k cases took 3 minutes in batches of
+-- 2,000 on the busy 2-CPU test machine — each batch rewrites rows that carry 25 indexes.)
 alter table cases add column search_tokens tsvector;
--- the planner's choice between the GIN index (rare words) and walking the newest cases (common
--- words) rests on the lexeme statistics: keep more of them than the default 100
+-- the choice between the GIN index (rare words) and walking the newest cases (common words) rests
+-- on the lexeme statistics (search/lexeme-stats.ts, and the planner's): keep ten times the default
 alter table cases alter column search_tokens set statistics 1000;
 create index cases_search on cases using gin (search_tokens);
 -- the rows still to be indexed, newest first
