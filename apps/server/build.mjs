@@ -1,10 +1,12 @@
-// Bundles the server (and the workspace packages it imports) into dist/main.js with esbuild, so
-// `npm start` runs plain Node with no TypeScript loader; npm dependencies stay external.
+// Bundles the server (and the workspace packages it imports) into dist/main.js, and the classifier's
+// training worker into dist/train-worker.js, with esbuild, so `npm start` runs plain Node with no
+// TypeScript loader; npm dependencies stay external.
 import { build } from "esbuild";
 
 await build({
-  entryPoints: ["src/main.ts"],
-  outfile: "dist/main.js",
+  // the training worker (routing/run-training.ts) is its own entry: a worker thread loads a file
+  entryPoints: { main: "src/main.ts", "train-worker": "src/routing/train-worker.ts" },
+  outdir: "dist",
   bundle: true,
   platform: "node",
   target: "node20",

@@ -5,7 +5,9 @@
 //   screen  generates BENCH_CASES more cases (10 million by default, generate-cases.ts) into the same
 //           database, then times each big-screen endpoint next to its naive GROUP BY (screen-bench.ts)
 //   render  scripts/bench-screen-render.ts: 10,000 live points in headless Chromium (when installed)
-// Flags: --only=basic,screen,render  --cases=N (BENCH_CASES)  --days=N (BENCH_DAYS, default 1095)
+//   search  (only when asked: --only=search) the smart search's query mix over the generated cases, with
+//           their search tokens (search-bench.ts, docs/search.md); e.g. --only=search --cases=1000000
+// Flags: --only=basic,screen,render,search  --cases=N (BENCH_CASES)  --days=N (BENCH_DAYS, default 1095)
 //        --runs=N (50)  --naive-runs=N (10)  --data-dir=DIR (BENCH_DATA_DIR: keep the cluster and reuse
 //        its generated cases on the next run). docs/benchmarks.md describes the figures.
 import { spawn } from "node:child_process";
@@ -26,6 +28,7 @@ import { benchBasics } from "./basic-bench.ts";
 import { describeSizes, generateCases } from "./generate-cases.ts";
 import { isWebStale, renderScript } from "./render-step.ts";
 import { benchScreen, screenTable } from "./screen-bench.ts";
+import { benchSearch } from "./search-bench.ts";
 
 const { values: flags } = parseArgs({
   options: {
@@ -35,6 +38,7 @@ const { values: flags } = parseArgs({
     runs: { type: "string" },
     "naive-runs": { type: "string" },
     "data-dir": { type: "string" },
+    queries: { type: "string" },
   },
 });
 const SECTIONS = new Set((flags.only ?? "basic,screen,render").split(",").map((s) => s.trim()));
@@ -44,6 +48,7 @@ const DAYS = count(flags.days ?? process.env.BENCH_DAYS, 1095);
 const RUNS = count(flags.runs, 50);
 const NAIVE_RUNS = count(flags["naive-runs"], 10);
 const DATA_DIR = flags["data-dir"] ?? process.env.BENCH_DATA_DIR;
+const QUERIES = count(flags.queries, 400);
 const HISTORY = Number(process.env.SEED_HISTORY_CASES ?? 78_182);
 const logger = createLogger("warn");
 const log = (line: string) => console.log(line);
@@ -67,7 +72,7 @@ const BENCH_PG_SETTINGS: Record<string, string> = {
 
 async function main() {
   for (const s of SECTIONS)
-    if (!["basic", "screen", "render"].includes(s)) throw new Error(`--only: unknown section ${s}`);
+    if (!["basic", "screen", "render", "search"].includes(s)) throw new Error(`--only: unknown section ${s}`);
   if (!Number.isInteger(CASES) || CASES < 0) throw new Error("--cases: a whole number");
   // the server serves apps/web/dist only when it exists at start: build it first when stale
   const render = SECTIONS.has("render") ? await prepareRender() : null;
@@ -115,6 +120,28 @@ async function main() {
     return ((await res.json()) as { token: string }).token;
   };
 
+  let generated = false;
+  /** The generated cases, once for the screen and the search (with the search tokens when it runs). */
+  const generateOnce = async () => {
+    if (generated) return;
+    generated = true;
+    if (CASES > 0 && !(await alreadyGenerated(handle.owner.db))) {
+      await generateCases({
+        db: handle.owner.db,
+        url: url.toString(),
+        count: CASES,
+        days: DAYS,
+        now: new Date(),
+        log,
+        searchTokens: SECTIONS.has("search"),
+      });
+      if (DATA_DIR)
+        await sql`create table bench_generated as select ${CASES}::bigint as cases, ${DAYS}::int as days, now() as at`.execute(
+          handle.owner.db,
+        );
+    }
+  };
+
   if (SECTIONS.has("basic")) {
     await benchBasics({ services, base, login, log });
     const mem = process.memoryUsage();
@@ -132,19 +159,22 @@ async function main() {
           .map(([k, v]) => `${k}=${v}`)
           .join(", ")}`,
       );
-    if (CASES > 0 && !(await alreadyGenerated(handle.owner.db))) {
-      await generateCases({ db: handle.owner.db, url: url.toString(), count: CASES, days: DAYS, now: new Date(), log });
-      if (DATA_DIR)
-        await sql`create table bench_generated as select ${CASES}::bigint as cases, ${DAYS}::int as days, now() as at`.execute(
-          handle.owner.db,
-        );
-    }
+    await generateOnce();
     log("sizes:");
     for (const line of await describeSizes(handle.owner.db)) log(line);
     log("");
     const rows = await benchScreen({ base, db: services.db, login, runs: RUNS, naiveRuns: NAIVE_RUNS, log });
     log("");
     for (const line of screenTable(rows, RUNS, NAIVE_RUNS)) log(line);
+  }
+
+  if (SECTIONS.has("search")) {
+    log("");
+    log(
+      `== smart search: ${QUERIES} queries over ${CASES.toLocaleString("en-US")} generated cases + the seeded history ==`,
+    );
+    await generateOnce();
+    await benchSearch({ base, db: handle.owner.db, login, queries: QUERIES, log });
   }
 
   if (render) {

@@ -51,9 +51,10 @@ export function benchFunctionsSql(seed: number): string {
 
 /**
  * INSERT for the days $1..$2 of bench.day ($3 = now, epoch seconds). `extra` adds the columns of
- * migration 017 (solved, handling_work_days) when they exist.
+ * migration 017 (solved, handling_work_days) when they exist; `search` the search tokens of 020
+ * (search-bench.ts: the fields' tokens made by the server's tokenizer, joined by text and place).
  */
-export function caseBatchSql(categoryCount: number, extra: boolean): string {
+export function caseBatchSql(categoryCount: number, extra: boolean, search = false): string {
   const sources = Object.keys(SOURCE_MIX);
   const sourceBounds = bounds(Object.values(SOURCE_MIX));
   const hourCase = sources
@@ -72,7 +73,7 @@ insert into cases (id, code, title, description, source, category_code, status, 
   limit_days, reported_at, registered_at, dispatched_at, accept_due_at, accepted_at, handled_at, closed_at,
   evaluated_at, due_at, warn_at, warned_at, overdue_at, escalation_level, next_escalation_at, rework_count,
   return_count, supervision_count, merged_into_id, rating, result_note, version, updated_at
-  ${extra ? ", solved, handling_work_days" : ""})
+  ${extra ? ", solved, handling_work_days" : ""}${search ? ", search_tokens" : ""})
 -- every stage ends in "offset 0": it is computed once per row (a subquery pulled up into the next
 -- stage would repeat its expressions wherever they are used)
 with b as (
@@ -93,7 +94,7 @@ with b as (
     s.grid_code, s.community_code, s.township_code, s.district_code, s.city_code, s.lat, s.lng, s.area,
     s.centre, s.district_centre, s.reporter, k.code as category_code,
     case r.kind when 'community' then s.station when 'township' then s.centre else r.unit end as owner_unit,
-    r.rule, r.reason, r.limit_days, t.title, t.description, t.result_note,
+    r.rule, r.reason, r.limit_days, t.title, t.description, t.result_note, t.key as text_key, s.i as spot_i,
     bench.u(p.n, 8) as uf
   from p
   join bench.spot s on s.i = floor(bench.u(p.n, 4) * ${SPOTS})::int
@@ -226,6 +227,13 @@ select bench.case_id(n), 'AS-' || to_char(day, 'YYYYMMDD') || '-' || lpad((code_
         when bench.u(n, 30) < ${RATING_SHARES.satisfied + RATING_SHARES.basically} then 0.9 else 0.2 end end,
     case when rhand is not null then least(9999.99, round(((rhand - dispatched) / ${day} / ${WORK_TO_CALENDAR})::numeric, 2)) end`
       : ""
+  }${
+    // the code's words as create-case writes them (search/case-document.ts: title, code, address, …)
+    search
+      ? `, tt.title_v || format('''as'':2A ''%s'':3A ''%s'':4A', to_char(day, 'YYYYMMDD'),
+      lpad((code_offset + k)::text, 6, '0'))::tsvector || st.area_v || tt.description_v
+      || case when rhand is not null then tt.result_v else ''::tsvector end`
+      : ""
   }
-from h`;
+from h${search ? " join bench.text_tokens tt on tt.key = h.text_key join bench.spot_tokens st on st.i = h.spot_i" : ""}`;
 }

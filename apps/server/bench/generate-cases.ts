@@ -28,6 +28,7 @@ import { loadReference } from "../src/seed/seed-history.ts";
 import { caseBatchSql } from "./case-batch-sql.ts";
 import { createLookupSchema, generatePatrols } from "./generator-setup.ts";
 import { buildLookupTables, type LookupTables } from "./generator-tables.ts";
+import { createSearchTokenTables } from "./search-tokens.ts";
 
 export interface GenerateOptions {
   db: Db;
@@ -41,6 +42,8 @@ export interface GenerateOptions {
   batchSize?: number;
   /** connections inserting at once */
   parallel?: number;
+  /** write the search tokens (020) too (search-tokens.ts): only for the search bench */
+  searchTokens?: boolean;
   log: (line: string) => void;
 }
 
@@ -78,6 +81,8 @@ export async function generateCases(o: GenerateOptions): Promise<GenerateResult>
   });
   await createLookupSchema(o.db, tables, seed);
   const extra = await hasColumn(o.db, "cases", "handling_work_days");
+  const search = o.searchTokens === true && (await hasColumn(o.db, "cases", "search_tokens"));
+  if (search) await createSearchTokenTables(o.db, tables);
   o.log(
     `generator: lookup tables ready in ${secs(performance.now() - started)} (${fmt(tables.spots.length)} places, ` +
       `${tables.categories.length} categories, ${fmt(tables.workers.length)} grid workers added)`,
@@ -97,7 +102,7 @@ export async function generateCases(o: GenerateOptions): Promise<GenerateResult>
   // stay, so every constraint is checked as the rows go in
   const indexes = await secondaryIndexes(o.db);
   for (const ix of indexes) await sql`drop index ${sql.ref(ix.name)}`.execute(o.db);
-  const statement = caseBatchSql(tables.categories.length, extra);
+  const statement = caseBatchSql(tables.categories.length, extra, search);
   const nowS = o.now.getTime() / 1000;
   const t0 = performance.now();
   let done = 0;

@@ -51,6 +51,10 @@ const Env = Type.Object({
   DEMO_LIVE: Type.Union([Type.Literal("on"), Type.Literal("off")], { default: "on" }),
   /** reporter personal data of cases closed longer ago than this is anonymised */
   PII_RETENTION_MONTHS: Type.Integer({ minimum: 1, maximum: 600, default: 24 }),
+  /** 智能分派 (docs/classification.md): the routing models learn from at most this many newest closed cases */
+  MODEL_TRAINING_CASES: Type.Integer({ minimum: 100, maximum: 1_000_000, default: 50_000 }),
+  /** the daily retrain runs when at least this many cases were closed since the active models' data */
+  MODEL_RETRAIN_MIN_NEW_CASES: Type.Integer({ minimum: 1, maximum: 1_000_000, default: 200 }),
 });
 
 /** Media storage goes to S3 only when all of these are set; some but not all is a configuration error. */

@@ -116,7 +116,7 @@ describe("exports", () => {
     const text = pdfText(pdf);
     expect(text).toContain("铁西区综合评价月报");
     expect(text).toContain("2026年10月");
-    for (const heading of ["一、总体情况", "二、趋势与构成", "三、", "四、部门单位", "附:指标说明"]) {
+    for (const heading of ["一、总体情况", "二、趋势与构成", "三、共性问题", "四、", "五、部门单位", "附:指标说明"]) {
       expect(text).toContain(heading);
     }
     // chart titles come from the SVG charts drawn on the server

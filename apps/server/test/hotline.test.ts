@@ -12,7 +12,7 @@ let ctx: TestContext;
 let agent: string;
 let grid: string;
 let point: { lat: number; lng: number };
-const MANHOLE = "M01023"; // 不明井盖异常: urban management, 500 m radius
+const MANHOLE = "M01023"; // 不明井盖异常: urban management, 300 m radius (duplicate-rules.ts)
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -122,7 +122,7 @@ describe("similar open cases nearby", () => {
     );
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.radiusM).toBe(500);
+    expect(body.radiusM).toBe(300);
     const first = body.items[0];
     expect(first.id).toBe(dup.id);
     expect(first.why.distanceM).toBeGreaterThan(140);
@@ -148,12 +148,12 @@ describe("similar open cases nearby", () => {
     expect(descriptions.filter((c) => c.description.includes("绊倒风险"))).toHaveLength(1);
   });
 
-  it("looks farther for networks (water) and leaves out a given case", async () => {
-    const water = await get(
+  it("looks farther for a network outage (heating) and leaves out a given case", async () => {
+    const heating = await get(
       agent,
-      `/api/v1/cases/similar?lat=${point.lat}&lng=${point.lng}&categoryCode=M01001&text=x`,
+      `/api/v1/cases/similar?lat=${point.lat}&lng=${point.lng}&categoryCode=H010208&text=x`,
     );
-    expect(water.json().radiusM).toBe(1500);
+    expect(heating.json().radiusM).toBe(1500);
     const res = await get(
       agent,
       `/api/v1/cases/similar?lat=${point.lat}&lng=${point.lng}&excludeId=${dup.id}&text=${encodeURIComponent(query)}`,

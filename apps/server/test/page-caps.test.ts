@@ -75,6 +75,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   code: "210303003003",
   phone: "13800138000",
   year: "2026",
+  version: "1",
 };
 
 describe("page-size caps", () => {

@@ -19,6 +19,7 @@ import { PasswordChangePage } from "./pages/PasswordChangePage.tsx";
 const InboxPage = lazy(() => import("./pages/InboxPage.tsx").then((m) => ({ default: m.InboxPage })));
 const CasesPage = lazy(() => import("./pages/CasesPage.tsx").then((m) => ({ default: m.CasesPage })));
 const CasePage = lazy(() => import("./pages/CasePage.tsx").then((m) => ({ default: m.CasePage })));
+const SearchPage = lazy(() => import("./pages/SearchPage.tsx").then((m) => ({ default: m.SearchPage })));
 const ReportPage = lazy(() => import("./pages/ReportPage.tsx").then((m) => ({ default: m.ReportPage })));
 const HotlinePage = lazy(() => import("./pages/HotlinePage.tsx").then((m) => ({ default: m.HotlinePage })));
 const HotlineImportPage = lazy(() =>
@@ -28,6 +29,8 @@ const DispatchPage = lazy(() => import("./pages/DispatchPage.tsx").then((m) => (
 const AdminPage = lazy(() => import("./pages/admin/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
 const SecurityPage = lazy(() => import("./pages/SecurityPage.tsx").then((m) => ({ default: m.SecurityPage })));
 const AuditPage = lazy(() => import("./pages/AuditPage.tsx").then((m) => ({ default: m.AuditPage })));
+const AnalysisPage = lazy(() => import("./pages/AnalysisPage.tsx").then((m) => ({ default: m.AnalysisPage })));
+const ModelsPage = lazy(() => import("./pages/ModelsPage.tsx").then((m) => ({ default: m.ModelsPage })));
 const AssessmentPage = lazy(() => import("./pages/AssessmentPage.tsx").then((m) => ({ default: m.AssessmentPage })));
 const AccountSecurityPage = lazy(() =>
   import("./pages/AccountSecurityPage.tsx").then((m) => ({ default: m.AccountSecurityPage })),
@@ -59,6 +62,7 @@ function Shell() {
             <Route path="/inbox" element={<InboxPage />} />
             <Route path="/cases" element={<CasesPage />} />
             <Route path="/cases/:id" element={<CasePage />} />
+            <Route path="/search" element={<SearchPage />} />
             <Route path="/report" element={<ReportPage />} />
             <Route path="/dispatch" element={<DispatchPage />} />
             <Route path="/hotline" element={<HotlinePage />} />
@@ -67,6 +71,8 @@ function Shell() {
             <Route path="/security" element={<SecurityPage />} />
             <Route path="/audit" element={<AuditPage />} />
             <Route path="/assessment" element={<AssessmentPage />} />
+            <Route path="/analysis" element={<AnalysisPage />} />
+            <Route path="/models" element={<ModelsPage />} />
             <Route path="/account" element={<AccountSecurityPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -44,7 +44,8 @@ export const CASE_ACTIONS = [
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
 /** Events written by the system rather than by a person's action. */
-export const SYSTEM_EVENTS = ["report", "warn", "overdue", "auto-escalate"] as const;
+/** outcome: on a merged case, the case it was merged into was closed and its reporters are told (并案告知) */
+export const SYSTEM_EVENTS = ["report", "warn", "overdue", "auto-escalate", "outcome"] as const;
 export type SystemEvent = (typeof SYSTEM_EVENTS)[number];
 export type CaseEventAction = CaseAction | SystemEvent;
 

@@ -278,6 +278,40 @@ export const ERRORS = {
     zh: "服务器未安装中文字体,暂不能生成 PDF 报告",
     en: "No Chinese font is installed on the server; the PDF report cannot be generated",
   },
+  // common problems and trends (共性问题 / 分析研判, docs/analysis.md)
+  ANALYSIS_ALERT_NOT_FOUND: { status: 404, zh: "预警不存在", en: "Alert not found" },
+  ANALYSIS_ALERT_STATE: {
+    status: 409,
+    zh: "该预警当前状态不允许此操作(已派治理任务的预警不能忽略或重开)",
+    en: "The alert's state does not allow this (an alert with a governance task cannot be dismissed or reopened)",
+  },
+  ANALYSIS_ALERT_CHANGED: {
+    status: 409,
+    zh: "该预警已被他人处理,请刷新后重试",
+    en: "The alert changed meanwhile; reload and retry",
+  },
+  ANALYSIS_NO_CASES: {
+    status: 422,
+    zh: "该预警的时段内没有可见的案件,无法确定治理任务的位置",
+    en: "No case behind the alert is visible in its window, so the governance task has no place",
+  },
+  // classification and auto-dispatch (智能分派, docs/classification.md)
+  MODEL_VERSION_NOT_FOUND: { status: 404, zh: "模型版本不存在", en: "Model version not found" },
+  MODEL_VERSION_PRUNED: {
+    status: 409,
+    zh: "该模型版本只保留了评估指标,模型本身已清理,不能启用",
+    en: "Only the figures of this model version are kept (the model was pruned); it cannot be activated",
+  },
+  MODEL_TRAINED_RECENTLY: {
+    status: 409,
+    zh: "模型刚刚训练过,请 {minutes} 分钟后再重新训练",
+    en: "The models were trained a moment ago; retrain again in {minutes} minutes",
+  },
+  NOT_ENOUGH_TRAINING_DATA: {
+    status: 422,
+    zh: "已办结案件太少,暂不能训练模型(至少需要 {minimum} 件)",
+    en: "Too few closed cases to train a model (at least {minimum} are needed)",
+  },
   INTERNAL: { status: 500, zh: "服务器内部错误", en: "Internal server error" },
   SERVICE_UNAVAILABLE: { status: 503, zh: "服务暂不可用", en: "Service temporarily unavailable" },
 } as const satisfies Record<string, { status: number; zh: string; en: string }>;

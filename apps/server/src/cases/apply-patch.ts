@@ -5,7 +5,9 @@ import { sql, type Updateable } from "kysely";
 import type { Actor } from "../access/actor.ts";
 import type { Db } from "../db/connect.ts";
 import type { CaseRow, CasesTable } from "../db/schema.ts";
+import { noteVector } from "../search/case-document.ts";
 import type { Services } from "../services.ts";
+import { noteOf } from "./transition-event.ts";
 
 /** Working days a unit has to accept (签收) a dispatched case: the 12345 response limit. */
 export const ACCEPT_LIMIT_DAYS = 1;
@@ -61,6 +63,8 @@ export async function applyPatch({
       set.dispatched_at = now;
       set.dispatcher_unit_code = actor?.unit.code ?? null;
       set.accept_due_at = calendar.addWorkingDays(now, ACCEPT_LIMIT_DAYS);
+      // the dispatcher's (re)classification; the time limit set at intake stays
+      if (input.categoryCode) set.category_code = input.categoryCode;
       break;
     case "accept":
       set.accepted_at = now;
@@ -114,10 +118,16 @@ export async function applyPatch({
     Object.assign(set, resetTimers(patch.dueAt, calendar.addWorkingTime(start, span * 0.8)));
   }
 
+  // 020: the step's note becomes searchable (search/case-document.ts); a case not yet indexed keeps
+  // null, and the backfill (jobs/index-case-texts.ts) then reads this note from the event
+  const note = noteVector(noteOf(input));
   return trx
     .updateTable("cases")
     .set({
       ...set,
+      ...(note && {
+        search_tokens: sql<string>`case when search_tokens is null then null else search_tokens || ${note}::tsvector end`,
+      }),
       version: sql`version + 1`,
       rework_count: sql`rework_count + ${patch.reworkDelta ?? 0}`,
       return_count: sql`return_count + ${patch.returnDelta ?? 0}`,

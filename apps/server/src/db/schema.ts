@@ -7,6 +7,7 @@ import type {
   CalendarDaysTable,
   CaseActionKeysTable,
   CaseCallersTable,
+  CaseNoticesTable,
   CaseCodeCountersTable,
   CaseEventsTable,
   CasesTable,
@@ -34,6 +35,14 @@ import type {
   IncidentTasksTable,
 } from "./tables/incidents.ts";
 import type {
+  AnalysisAlertCasesTable,
+  AnalysisAlertsTable,
+  AnalysisCountsTable,
+  AnalysisStateTable,
+  AutoDispatchSettingsTable,
+  ClassifierModelsTable,
+} from "./tables/intelligence.ts";
+import type {
   DivisionsTable,
   GridsTable,
   LoginChallengesTable,
@@ -54,6 +63,7 @@ import type {
 export type * from "./tables/cases.ts";
 export type * from "./tables/channels.ts";
 export type * from "./tables/incidents.ts";
+export type * from "./tables/intelligence.ts";
 export type * from "./tables/organisation.ts";
 export type * from "./tables/rollups.ts";
 
@@ -81,6 +91,7 @@ export interface Database {
   case_events: CaseEventsTable;
   idempotency_keys: IdempotencyKeysTable;
   case_callers: CaseCallersTable;
+  case_notices: CaseNoticesTable;
   hotline_imports: HotlineImportsTable;
   grid_worker_grids: GridWorkerGridsTable;
   patrols: PatrolsTable;
@@ -97,6 +108,12 @@ export interface Database {
   incident_broadcasts: IncidentBroadcastsTable;
   incident_tasks: IncidentTasksTable;
   incident_log: IncidentLogTable;
+  analysis_counts: AnalysisCountsTable;
+  analysis_state: AnalysisStateTable;
+  analysis_alerts: AnalysisAlertsTable;
+  analysis_alert_cases: AnalysisAlertCasesTable;
+  classifier_models: ClassifierModelsTable;
+  auto_dispatch_settings: AutoDispatchSettingsTable;
 }
 
 export type CaseRow = Selectable<CasesTable>;
@@ -106,3 +123,4 @@ export type UnitRow = Selectable<UnitsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type IncidentRow = Selectable<IncidentsTable>;
 export type IncidentTaskRow = Selectable<IncidentTasksTable>;
+export type AnalysisAlertRow = Selectable<AnalysisAlertsTable>;

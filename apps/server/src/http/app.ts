@@ -5,17 +5,21 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance } from "fastify";
 import { adminRoutes } from "../routes/admin.routes.ts";
+import { analysisRoutes } from "../routes/analysis.routes.ts";
 import { assessmentRoutes } from "../routes/assessment.routes.ts";
 import { authRoutes } from "../routes/auth.routes.ts";
 import { caseRoutes } from "../routes/cases.routes.ts";
 import { configRoutes } from "../routes/config.routes.ts";
+import { duplicateRoutes } from "../routes/duplicates.routes.ts";
 import { hotlineRoutes } from "../routes/hotline.routes.ts";
 import { incidentRoutes } from "../routes/incidents.routes.ts";
 import { mobileRoutes } from "../routes/mobile.routes.ts";
 import { open311Routes } from "../routes/open311.routes.ts";
 import { placeRoutes } from "../routes/places.routes.ts";
 import { publicRoutes } from "../routes/public.routes.ts";
+import { routingRoutes } from "../routes/routing.routes.ts";
 import { screenRoutes } from "../routes/screen.routes.ts";
+import { searchRoutes } from "../routes/search.routes.ts";
 import { workbenchRoutes } from "../routes/workbench.routes.ts";
 import type { Services } from "../services.ts";
 import { registerAuth } from "./auth.ts";
@@ -74,6 +78,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       await api.register(authRoutes);
       await api.register(placeRoutes);
       await api.register(caseRoutes);
+      await api.register(searchRoutes);
+      await api.register(duplicateRoutes);
       await api.register(configRoutes);
       await api.register(workbenchRoutes);
       await api.register(adminRoutes);
@@ -83,6 +89,8 @@ export async function buildApp(services: Services): Promise<FastifyInstance> {
       await api.register(screenRoutes);
       await api.register(incidentRoutes);
       await api.register(assessmentRoutes);
+      await api.register(analysisRoutes);
+      await api.register(routingRoutes);
     },
     { prefix: "/api/v1" },
   );

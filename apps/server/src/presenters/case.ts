@@ -36,6 +36,8 @@ export function presentCaseSummary(row: CaseRow, places: PlaceDirectory, now: Da
     overdue: isOverdue(row, now),
     warning: row.warned_at !== null,
     supervised: row.supervision_count > 0,
+    /** 附议: further callers and the reporters of cases merged into this one */
+    meTooCount: row.me_too_count,
     updatedAt: row.updated_at.toISOString(),
   };
 }

@@ -27,12 +27,17 @@ export function presentCallerCase(
   };
 }
 
-export function presentSimilarCase(r: RankedCandidate<SimilarCaseRow>, places: PlaceDirectory) {
+export function presentSimilarCase(
+  r: RankedCandidate<SimilarCaseRow> & { likelyDuplicate?: boolean },
+  places: PlaceDirectory,
+) {
   const c = r.candidate;
   return {
     id: c.id,
     code: c.code,
     title: c.title,
+    /** the words compared (description, and the title when a person wrote it), cut short */
+    excerpt: c.text.length > 80 ? `${c.text.slice(0, 80)}…` : c.text,
     status: c.status,
     categoryCode: c.categoryCode,
     address: c.address,
@@ -42,6 +47,8 @@ export function presentSimilarCase(r: RankedCandidate<SimilarCaseRow>, places: P
     reportedAt: c.reportedAt.toISOString(),
     meTooCount: c.meTooCount,
     score: round(r.score, 3),
+    /** near, recent and telling a similar enough story to be offered as a duplicate (并案候选) */
+    likelyDuplicate: r.likelyDuplicate ?? false,
     why: {
       distanceM: Math.round(r.distanceM),
       textScore: round(r.textScore, 3),

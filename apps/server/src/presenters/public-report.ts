@@ -27,6 +27,8 @@ const PUBLIC_STEPS: Record<string, "actor" | "owner" | "centre" | null> = {
   "resolve-direct": "actor",
   evaluate: null,
   reopen: null,
+  // a merged report: the case it joined was closed (并案告知)
+  outcome: null,
 };
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -86,8 +88,22 @@ export function presentTrackedReport(found: TrackedReport, places: PlaceDirector
         ? { note: redactPublicText(row.result_note), closedAt: iso(row.closed_at), photos: photos("feedback") }
         : null,
     evaluation: row.rating ? { rating: row.rating, comment: row.rating_comment, at: iso(row.evaluated_at) } : null,
+    mergedInto: presentSurvivor(found.survivor),
     reopened: row.reopen_count > 0,
     canEvaluate: actions.includes("evaluate"),
     canReopen: actions.includes("reopen"),
+  };
+}
+
+/** The case a merged report was handled under: its code, status and, once closed, its public result. */
+function presentSurvivor(s: CaseRow | null) {
+  if (!s) return null;
+  const closed = s.status === "closed" || s.status === "evaluated";
+  return {
+    code: s.code,
+    status: PUBLIC_STATUS[s.status as keyof typeof PUBLIC_STATUS],
+    result: closed
+      ? { note: s.result_note ? redactPublicText(s.result_note) : null, closedAt: iso(s.closed_at) }
+      : null,
   };
 }

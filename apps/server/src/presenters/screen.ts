@@ -29,7 +29,15 @@ function presentScope(scope: Summary["scope"]) {
 }
 
 export function presentScreenSummary(s: Summary) {
-  return { scope: presentScope(s.scope), kpis: s.kpis, period: s.period, asOf: s.asOf.toISOString() };
+  const auto = s.autoDispatch;
+  const round = (x: number | null) => (x === null ? null : Math.round(x * 10_000) / 10_000);
+  return {
+    scope: presentScope(s.scope),
+    kpis: s.kpis,
+    period: s.period,
+    autoDispatch: { ...auto, share: round(auto.share), precision: round(auto.precision) },
+    asOf: s.asOf.toISOString(),
+  };
 }
 
 export function presentScreenCharts(c: Charts) {

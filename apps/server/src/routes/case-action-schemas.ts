@@ -18,8 +18,11 @@ export const ACTION_BODIES: Record<CaseAction, TObject> = {
       unitCode,
       assistUnitCodes: Type.Optional(Type.Array(unitCode, { maxItems: 10, uniqueItems: true })),
       note,
+      categoryCode: Type.Optional(
+        Type.String({ pattern: "^[A-Z0-9]{2,16}$", description: "the dispatcher's (re)classification (类别)" }),
+      ),
     },
-    "派遣: send the case to the lead unit, with optional assisting units (主办/协办)",
+    "派遣: send the case to the lead unit, with optional assisting units (主办/协办) and the category confirmed",
   ),
   accept: strict({ note }, "签收: the owning unit takes the case on"),
   return: strict(

@@ -96,10 +96,11 @@ export async function hotlineRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ["hotline"],
-        summary: "Open cases of the last 30 days near a point that look like the same problem, best first",
+        summary: "Open cases near a point, of the category's window, that look like the same problem, best first",
         description:
-          "Radius 500 m, 1500 m for water, heating, gas, power, transport and road categories. Score 0…1 from " +
-          "shared words (Chinese character bigrams), distance, category and age, with the reasons in `why`.",
+          "Radius and window per category (docs/duplicates.md: 300 m / 30 days by default, 500 m for nuisances, " +
+          "1000 m for hotline categories …). Score 0…1 from shared words (Chinese character bigrams), distance, " +
+          "category and age, with the reasons in `why`; `likelyDuplicate` marks the duplicate candidates.",
         querystring: Type.Object({
           lat: Type.Number({ minimum: -90, maximum: 90 }),
           lng: Type.Number({ minimum: -180, maximum: 180 }),

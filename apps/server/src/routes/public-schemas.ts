@@ -87,6 +87,16 @@ export const TrackedReport = Type.Object({
   evaluation: Nullable(
     Type.Object({ rating: Type.String(), comment: Nullable(Type.String()), at: Nullable(Type.String()) }),
   ),
+  mergedInto: Nullable(
+    Type.Object(
+      {
+        code: Type.String(),
+        status: Type.String(),
+        result: Nullable(Type.Object({ note: Nullable(Type.String()), closedAt: Nullable(Type.String()) })),
+      },
+      { description: "a merged report (并案): the case it was handled under, and its result once closed" },
+    ),
+  ),
   reopened: Type.Boolean(),
   canEvaluate: Type.Boolean(),
   canReopen: Type.Boolean(),

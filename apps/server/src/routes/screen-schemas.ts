@@ -7,6 +7,7 @@ import { CHART_DAYS_DEFAULT, CHART_DAYS_MAX, CHART_DAYS_MIN } from "../use-cases
 import { POINTS_DEFAULT, POINTS_MAX } from "../use-cases/list-screen-points.ts";
 import { WORKERS_MAX } from "../use-cases/list-screen-workers.ts";
 import { literalUnion } from "./case-filter-schema.ts";
+import { AutoDispatchFigures } from "./routing-schemas.ts";
 
 /** Children of one division (districts of a city, communities of a township, grids of a community). */
 export const MAX_CHILDREN = 2_000;
@@ -59,6 +60,7 @@ export const SummarySchema = Type.Object({
     patrollingNow: Type.Integer(),
   }),
   period: Period,
+  autoDispatch: AutoDispatchFigures,
   asOf: Type.String({ format: "date-time" }),
 });
 

@@ -143,7 +143,8 @@ export async function screenRoutes(app: FastifyInstance) {
     {
       schema: {
         tags,
-        summary: "Live events of a scope (text/event-stream): `case` and `incident`, a heartbeat comment every 15 s",
+        summary:
+          "Live events of a scope (text/event-stream): `case`, `incident` and `alert` (a new hotspot or trend), a heartbeat comment every 15 s",
         description:
           "Works with the session cookie (EventSource). Behind a reverse proxy, turn response buffering off " +
           "for this path (nginx: the X-Accel-Buffering: no header is sent; or proxy_buffering off) and allow " +
@@ -151,7 +152,7 @@ export async function screenRoutes(app: FastifyInstance) {
         querystring: Type.Object(DivisionQuery),
         response: {
           200: {
-            description: "`event: case` / `event: incident` / `event: end` frames with JSON data",
+            description: "`event: case` / `event: incident` / `event: alert` / `event: end` frames with JSON data",
             content: { "text/event-stream": { schema: Type.String() } },
           },
           ...errors,

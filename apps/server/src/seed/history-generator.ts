@@ -6,6 +6,7 @@ import { DEFAULT_LIMIT_DAYS, type ResponsibilityEntry, routeCase } from "@civicg
 import type { CaseStatus } from "@civicgrid/shared";
 import type { CaseBase } from "./history/case-sim.ts";
 import { type CasePlan, type LifecycleContext, simulateCase } from "./history/lifecycle.ts";
+import { type PatternReport, planPatterns } from "./history/patterns.ts";
 import { reporterName, reporterPhone } from "./history/people.ts";
 import { HistoryPlaces } from "./history/places.ts";
 import { pickWeighted, Rng } from "./history/random.ts";
@@ -69,10 +70,16 @@ export function* historyChunks(
   const hotlineUnit = ref.units.find((u) => u.type === "hotline" && u.active)?.code ?? null;
   const ctx: LifecycleContext = { clock, places, texts, now, hotlineUnit };
 
-  const sources = Array.from({ length: opts.count }, () => pickWeighted(rng, SOURCE_MIX));
+  // planted hotspots and a seasonal surge for the analysis to find (history/patterns.ts), out of the count
+  const patterns = planPatterns({ seed, now, count: opts.count, places, texts });
+  const regular = opts.count - patterns.length;
+  const sources = Array.from({ length: regular }, () => pickWeighted(rng, SOURCE_MIX));
   let hotlineShare = 0;
   for (const [s, p] of Object.entries(SOURCE_MIX)) hotlineShare += p * (HOTLINE_TAXONOMY[s] ?? 0);
-  const reports = clock.sampleReports(opts.count, now, rng, texts.monthFactors(hotlineShare), sources);
+  const reports: { at: number; source: string; planted?: PatternReport }[] = mergeByTime(
+    clock.sampleReports(regular, now, rng, texts.monthFactors(hotlineShare), sources),
+    patterns.map((p) => ({ at: p.at, source: p.source, planted: p })),
+  );
 
   // flushed entries are released (undefined): a year of events need not stay in memory
   const cases: (HistoryCase | undefined)[] = [];
@@ -111,16 +118,21 @@ export function* historyChunks(
 
   for (const report of reports) {
     const caseRng = rng.fork();
+    const planted = report.planted;
     // a duplicate: the same problem, reported again nearby while the first case is still open
-    const original = caseRng.chance(DUPLICATE_SHARE) ? recentOpenCase(report.at, caseRng) : -1;
+    const original = !planted && caseRng.chance(DUPLICATE_SHARE) ? recentOpenCase(report.at, caseRng) : -1;
     const first = original >= 0 ? (cases[original] as HistoryCase) : null;
     const month = monthOfDay(dayIndex(report.at));
     const category = first
       ? (drawn[original] as Drawn).plan.category
-      : texts.drawCategory(caseRng, month, caseRng.chance(HOTLINE_TAXONOMY[report.source] ?? 0));
+      : planted
+        ? (texts.byCode(planted.categoryCode) as NonNullable<ReturnType<typeof texts.byCode>>)
+        : texts.drawCategory(caseRng, month, caseRng.chance(HOTLINE_TAXONOMY[report.source] ?? 0));
     const { place, lat, lng } = first
       ? places.sampleNear(caseRng, first.gridCode, first.lat, first.lng)
-      : places.sample(caseRng);
+      : planted
+        ? plantedPlace(places, caseRng, planted)
+        : places.sample(caseRng);
     const route = routeCase(place, responsibility.get(category.categoryCode) ?? null, places);
     const centre = places.centreOf(place.township) ?? places.centreOf(place.district);
     if (!centre) throw new Error(`history: no centre for ${place.township}`);
@@ -189,6 +201,30 @@ export function* historyChunks(
   const counters = new Map<string, number>();
   for (const [day, n] of perDay) counters.set(day, (opts.codeOffsets?.get(day) ?? 0) + n);
   return { counters, eventCount };
+}
+
+/** Two time-sorted report lists as one. */
+function mergeByTime<T extends { at: number }>(a: readonly T[], b: readonly T[]): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as T).at <= (b[j] as T).at)) out.push(a[i++] as T);
+    else out.push(b[j++] as T);
+  }
+  return out;
+}
+
+/** Where a planted report happens: in its grid, in one of its community's grids, or in its district. */
+function plantedPlace(places: HistoryPlaces, rng: Rng, planted: PatternReport) {
+  const w = planted.where;
+  if ("district" in w) return places.sampleInDistrict(rng, w.district);
+  const grids = "grid" in w ? [w.grid] : places.gridsOf(w.community);
+  for (let tries = 0; tries < 20; tries++) {
+    const s = places.sampleInGrid(rng, rng.pick(grids));
+    if (s) return s;
+  }
+  throw new Error(`history: could not place the planted report of ${planted.pattern}`);
 }
 
 /** The target of a merge counts one more "me too" and is touched at the merge (perform-case-action.ts). */

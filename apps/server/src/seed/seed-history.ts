@@ -11,6 +11,7 @@ import { type RawBuilder, sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import type { Logger } from "../logger.ts";
 import type { Pii, ReporterColumns } from "../pii/pii.ts";
+import { fullCaseVector, SYSTEM_EVENT_ACTIONS } from "../search/case-document.ts";
 import {
   type CaseTexts,
   type HistoryCase,
@@ -241,7 +242,25 @@ const CASE_COLUMNS: Column<SealedCase>[] = [
   ["last_return_reason", "text", (c) => c.lastReturnReason],
   ["version", "int4", (c) => c.version],
   ["updated_at", "timestamptz", (c) => iso(c.updatedAt)],
+  // 020: the search tokens, as live intake and transitions write them (search/case-document.ts)
+  ["search_tokens", "tsvector", searchTokensOf],
 ];
+
+function searchTokensOf(c: SealedCase): string {
+  const notes = c.events.filter((e) => e.note && !SYSTEM_EVENT_ACTIONS.includes(e.action)).map((e) => e.note!);
+  return fullCaseVector(
+    {
+      code: c.code,
+      title: c.title,
+      description: c.description,
+      address_area: c.pii.address_area,
+      result_note: c.resultNote,
+      rating_comment: c.ratingComment,
+      last_return_reason: c.lastReturnReason,
+    },
+    notes,
+  );
+}
 
 const EVENT_COLUMNS: Column<EventRow>[] = [
   ["case_id", "uuid", (r) => r.caseId],

@@ -1,5 +1,6 @@
 // The big screen's live stream (Server-Sent Events). One hub per app: it listens once to
-// services.events ("case" after each committed transition, "incident" from the emergency mode),
+// services.events ("case" after each committed transition, "incident" from the emergency mode,
+// "alert" from the analysis sweep),
 // looks each case up once — not once per screen — and fans the event out to the screens whose scope
 // contains it. Each screen's scope was checked against its viewer's jurisdiction when it connected.
 //
@@ -11,6 +12,7 @@ import type { ServerResponse } from "node:http";
 import type { Place } from "@civicgrid/domain";
 import { sql } from "kysely";
 import type { IncidentChange } from "../incidents/incident-records.ts";
+import type { AlertRaised } from "../jobs/sweep-analysis.ts";
 import { isOverdue } from "../presenters/case.ts";
 import type { CaseChange, Services } from "../services.ts";
 import { placeInScope, type ScreenLevel } from "./screen-scope.ts";
@@ -102,6 +104,27 @@ export class ScreenStreamHub {
     }
   };
 
+  /** A new alert of the analysis sweep (共性问题 / 趋势异常) to the screens whose scope holds its place. */
+  readonly #onAlert = (a: AlertRaised) => {
+    const place = {
+      city: a.cityCode,
+      district: a.districtCode,
+      township: a.townshipCode,
+      community: a.communityCode,
+      grid: a.gridCode,
+    } as unknown as Place;
+    const frame = frameOf("alert", {
+      id: a.id,
+      kind: a.kind,
+      level: a.level,
+      code: a.code,
+      categoryCode: a.categoryCode,
+      observed: a.observed,
+      expected: a.expected,
+    });
+    for (const c of this.#clients) if (placeInScope(place, c.scope)) this.#write(c, frame);
+  };
+
   async #publishCase(change: CaseChange): Promise<void> {
     if (!this.#clients.size) return;
     const r = await sql<{
@@ -176,6 +199,7 @@ export class ScreenStreamHub {
   #start(): void {
     this.services.events.on("case", this.#onCase);
     this.services.events.on("incident", this.#onIncident);
+    this.services.events.on("alert", this.#onAlert);
     this.#timer = setInterval(() => void this.#heartbeat(), this.#heartbeatMs);
     this.#timer.unref();
   }
@@ -183,6 +207,7 @@ export class ScreenStreamHub {
   #stop(): void {
     this.services.events.off("case", this.#onCase);
     this.services.events.off("incident", this.#onIncident);
+    this.services.events.off("alert", this.#onAlert);
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
   }

@@ -14,6 +14,7 @@ import type { CaseRow } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 import { hashPublicToken } from "../media/owner.ts";
 import { isValidIdNumber } from "../pii/mask.ts";
+import { caseVector } from "../search/case-document.ts";
 import type { Services } from "../services.ts";
 
 export interface CreateCaseInput {
@@ -127,18 +128,20 @@ export async function createCase({
   try {
     const row = await db.transaction().execute(async (trx) => {
       const code = await nextCaseCode(trx, now);
+      const reporterColumns = services.pii.reporterColumns({ ...input.reporter, address: input.address });
+      const description = input.description.trim();
       const created = await trx
         .insertInto("cases")
         .values({
           code,
           title,
-          description: input.description.trim(),
+          description,
           source: input.source,
           category_code: category?.code ?? null,
           status: "reported",
           lat: input.lat,
           lng: input.lng,
-          ...services.pii.reporterColumns({ ...input.reporter, address: input.address }),
+          ...reporterColumns,
           grid_code: place.grid,
           community_code: place.community,
           township_code: place.township,
@@ -156,6 +159,8 @@ export async function createCase({
           due_at: dueAt,
           warn_at: warnAt,
           external_ticket_no: imported?.ticketNo ?? null,
+          // 020: what the search finds (search/case-document.ts); notes are appended by transitions
+          search_tokens: caseVector({ code, title, description, address_area: reporterColumns.address_area }),
         })
         .returningAll()
         .executeTakeFirstOrThrow();

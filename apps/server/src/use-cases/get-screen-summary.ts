@@ -3,6 +3,7 @@
 // workers on patrol now. Every count comes from the rollups (stats/rollup-queries.ts).
 import { computeIndicators, emptyCounts } from "@civicgrid/domain";
 import type { Actor } from "../access/actor.ts";
+import { autoDispatchFigures } from "../routing/auto-dispatch-figures.ts";
 import type { Services } from "../services.ts";
 import { addDays, cstDay } from "../stats/days.ts";
 import { countPatrollingWorkers } from "../stats/live-queries.ts";
@@ -26,12 +27,14 @@ export async function getScreenSummary({ services, actor, division }: GetScreenS
   const now = services.clock.now();
   const today = cstDay(now);
   const from = addDays(today, -(RATE_WINDOW_DAYS - 1));
-  const [todayCounts, cohort, open, closedToday, workers] = await Promise.all([
+  const [todayCounts, cohort, open, closedToday, workers, autoDispatch] = await Promise.all([
     cohortCounts(db, { level: scope.level, codes: [scope.code], from: today, to: today }),
     cohortCounts(db, { level: scope.level, codes: [scope.code], from, to: today }),
     openNow(db, scope.level, [scope.code]),
     closedOn(db, scope.level, scope.code, today),
     countPatrollingWorkers(db, scope.prefix, new Date(now.getTime() - PATROL_FRESH_MS)),
+    // 智能分派: share of the last 30 days' dispatched cases the platform dispatched itself, and its precision
+    autoDispatchFigures(db, scope, now),
   ]);
   const indicators = computeIndicators(cohort.get(scope.code) ?? emptyCounts());
   const openCounts = open.get(scope.code) ?? { open: 0, overdue: 0 };
@@ -50,6 +53,7 @@ export async function getScreenSummary({ services, actor, division }: GetScreenS
       patrollingNow: workers,
     },
     period: { from, to: today },
+    autoDispatch,
     asOf: now,
   };
 }

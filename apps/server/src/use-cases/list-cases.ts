@@ -8,6 +8,7 @@ import { bucketCondition } from "../access/case-relations.ts";
 import { divisionColumn, scopeCases } from "../access/case-scope.ts";
 import type { Database } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { matchCondition, parseCaseQuery } from "../search/match-cases.ts";
 import type { Services } from "../services.ts";
 
 export interface ListCasesFilter {
@@ -88,12 +89,9 @@ export function filteredCases({ services, actor, filter }: Pick<ListCasesOptions
   if (filter.ownerUnitCode) qb = qb.where("owner_unit_code", "=", filter.ownerUnitCode);
   if (filter.reportedFrom) qb = qb.where("reported_at", ">=", new Date(filter.reportedFrom));
   if (filter.reportedTo) qb = qb.where("reported_at", "<", new Date(filter.reportedTo));
-  if (filter.q) {
-    const like = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    qb = qb.where((eb) =>
-      eb.or([eb("title", "ilike", like), eb("description", "ilike", like), eb("code", "ilike", like)]),
-    );
-  }
+  // the search's matching (020, search/match-cases.ts): Chinese substrings and words in the title,
+  // code, address, description and notes, through the token index
+  if (filter.q?.trim()) qb = qb.where(matchCondition(parseCaseQuery(filter.q)));
   if (filter.overdue !== undefined) {
     const now = clock.now();
     qb = filter.overdue

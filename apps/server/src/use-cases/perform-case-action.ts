@@ -17,11 +17,14 @@ import {
 } from "../cases/action-idempotency.ts";
 import { applyPatch } from "../cases/apply-patch.ts";
 import { factsFor, placeOf, snapshotOf } from "../cases/facts.ts";
+import { lockMergePair } from "../cases/merge.ts";
+import { queueOutcomeNotices } from "../cases/outcome-notices.ts";
 import { appendTransitionEvent, eventActorOf } from "../cases/transition-event.ts";
 import { isAssignTarget } from "../cases/unit-options.ts";
 import type { Db } from "../db/connect.ts";
 import type { CaseRow } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+import { planAutoDispatch } from "../routing/auto-dispatch.ts";
 import type { Services } from "../services.ts";
 
 export interface PerformCaseActionOptions {
@@ -48,14 +51,32 @@ export interface PerformCaseActionOptions {
    * transaction after the event row: if they fail, the transition does not happen either.
    */
   within?: (trx: Db, change: { updated: CaseRow; eventSeq: number }) => Promise<void>;
+  /**
+   * A step the platform takes by itself (auto-dispatch): `actor` stands for the case's coordinating
+   * centre without a user; the event row and the audit record say "system", the event carries `extra`.
+   */
+  system?: { extra: Record<string, unknown> };
+  /** after a register (立案), let the platform dispatch when it is confident (default true) */
+  autoDispatch?: boolean;
 }
 
 export async function performCaseAction(options: PerformCaseActionOptions): Promise<CaseRow> {
-  const { services, actor, caseId, action, ip } = options;
-  const audit = { actor, action: `case.${action}`, objectType: "case", objectId: caseId, ip };
+  const { services, actor, caseId, action, ip, system } = options;
+  const audit = {
+    actor: system ? null : actor,
+    as: system ? systemActorOf(actor) : undefined,
+    action: `case.${action}`,
+    objectType: "case",
+    objectId: caseId,
+    ip,
+  };
   try {
     // the success record is written with the event, in the transition's transaction
-    const { updated } = await transition(options);
+    const { updated, replayed } = await transition(options);
+    // 智能分派 (routing/auto-dispatch.ts): after the register has committed, never inside it
+    if (action === "register" && !replayed && options.autoDispatch !== false && updated.status === "registered") {
+      return (await autoDispatchRegistered(services, updated)) ?? updated;
+    }
     return updated;
   } catch (err) {
     // the same key taken meanwhile by a request on another case
@@ -74,6 +95,21 @@ export async function performCaseAction(options: PerformCaseActionOptions): Prom
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
+const systemActorOf = (actor: Actor) => ({ userId: null, role: "system", unitCode: actor.unit.code });
+
+/** Dispatches a just-registered case when the routing models are confident enough; null when not. */
+async function autoDispatchRegistered(services: Services, registered: CaseRow): Promise<CaseRow | null> {
+  try {
+    const plan = await planAutoDispatch(services, registered);
+    if (!plan) return null;
+    return await performCaseAction({ services, ...plan, caseId: registered.id, action: "dispatch" });
+  } catch (err) {
+    // the register stands; a dispatcher decides instead (e.g. someone dispatched it meanwhile)
+    services.logger.warn({ err, caseId: registered.id }, "auto-dispatch skipped");
+    return null;
+  }
+}
+
 async function transition({
   services,
   actor,
@@ -85,6 +121,7 @@ async function transition({
   expectedVersion,
   within,
   ip,
+  system,
 }: PerformCaseActionOptions) {
   const { db, places, clock } = services;
   const now = clock.now();
@@ -92,6 +129,8 @@ async function transition({
     ? actionKeyOf(actor.userId, idempotencyKey, caseId, action, keyedBody ?? body)
     : null;
   const result = await db.transaction().execute(async (trx) => {
+    // both cases of a merge, in id order, so crossing merges cannot both pass (cases/merge.ts)
+    if (action === "merge" && typeof body.targetId === "string") await lockMergePair(trx, caseId, body.targetId);
     const row = await lockCase(trx, actor, caseId);
     if (!row) throw new AppError("CASE_NOT_FOUND");
     // checked under the row lock: a concurrent retry waits for the first and then finds its key
@@ -126,10 +165,15 @@ async function transition({
       input,
       before: row,
       after: updated,
-      by: eventActorOf(actor),
+      by: system ? systemActorOf(actor) : eventActorOf(actor),
       at: now,
-      audit: { services, actor, ip },
+      extra: system?.extra,
+      audit: { services, actor: system ? null : actor, ip },
     });
+    // closed: everyone who reported it under a merged case, or called "me too", is to be told
+    if (updated.status === "closed" && row.status !== "closed") {
+      await queueOutcomeNotices({ trx, survivor: updated, closeSeq: eventSeq, now });
+    }
     if (within) await within(trx, { updated, eventSeq });
     if (key) await recordActionKey(trx, key, row.id, action, eventSeq);
     return { updated, fromStatus: row.status, replayed: false };
@@ -198,7 +242,15 @@ async function resolveInput(
     case "dispatch": {
       const unitCode = dispatchTarget(str("unitCode"));
       const assist = Array.isArray(body.assistUnitCodes) ? (body.assistUnitCodes as string[]) : [];
-      return { action, unitCode, assistUnitCodes: [...new Set(assist)].map(dispatchTarget), note: opt("note") };
+      const categoryCode = opt("categoryCode");
+      if (categoryCode) await requireCategory(trx, categoryCode);
+      return {
+        action,
+        unitCode,
+        assistUnitCodes: [...new Set(assist)].map(dispatchTarget),
+        note: opt("note"),
+        ...(categoryCode && { categoryCode }),
+      };
     }
     case "return":
       return { action, reason: str("reason"), reasonCode: opt("reasonCode") };
@@ -242,4 +294,15 @@ async function resolveInput(
     case "resolve-direct":
       return { action, answer: str("answer") };
   }
+}
+
+/** A category a dispatcher may (re)classify a case into: known and active. */
+async function requireCategory(trx: Db, code: string): Promise<void> {
+  const found = await trx
+    .selectFrom("categories")
+    .select("code")
+    .where("code", "=", code)
+    .where("active", "=", true)
+    .executeTakeFirst();
+  if (!found) throw new AppError("UNKNOWN_CATEGORY", { categoryCode: code });
 }

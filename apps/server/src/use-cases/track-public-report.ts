@@ -14,7 +14,12 @@ export interface TrackedReport {
   events: CaseEventRow[];
   photos: { id: string; stage: "report" | "feedback" }[];
   categoryName: string | null;
+  /** a merged report: the case it was handled under (the end of the merge chain) */
+  survivor: CaseRow | null;
 }
+
+/** Merge chains are short (a merged case takes no more merges); the cap guards against a bad row. */
+const MAX_CHAIN = 10;
 
 export async function trackPublicReport({ services, receipt }: TrackPublicReportOptions): Promise<TrackedReport> {
   const { db } = services;
@@ -33,10 +38,16 @@ export async function trackPublicReport({ services, receipt }: TrackPublicReport
       ? db.selectFrom("categories").select("name").where("code", "=", row.category_code).executeTakeFirst()
       : undefined,
   ]);
+  let survivor: CaseRow | null = null;
+  for (let next = row.merged_into_id, i = 0; next && i < MAX_CHAIN; i++) {
+    survivor = (await db.selectFrom("cases").selectAll().where("id", "=", next).executeTakeFirst()) ?? null;
+    next = survivor?.status === "merged" ? survivor.merged_into_id : null;
+  }
   return {
     row,
     events,
     photos: photos.map((p) => ({ id: p.id, stage: p.stage as "report" | "feedback" })),
     categoryName: category?.name ?? null,
+    survivor,
   };
 }

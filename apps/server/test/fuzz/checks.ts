@@ -71,8 +71,13 @@ export function responseProblems(url: string, res: InjectResponse): string[] {
   return problems;
 }
 
-/** Tables where a refusal is legitimately recorded (audit, sessions, rate limits, one-time codes). */
-const VOLATILE_TABLE = /audit|session|otp|attempt|lockout|rate_limit|login_failure/;
+/**
+ * Tables where a refusal is legitimately recorded (audit, sessions, rate limits, one-time codes), and
+ * those a background job writes after an accepted request has returned: a retrain of the routing
+ * models (智能分派) stores and activates its version, with the thresholds, a few seconds later.
+ */
+const VOLATILE_TABLE =
+  /audit|session|otp|attempt|lockout|rate_limit|login_failure|classifier_models|auto_dispatch_settings/;
 /** Columns that count refusals or sign-ins rather than hold data. */
 const VOLATILE_COLUMN = /^(failed_|locked_|lockout|last_login|last_seen|last_used)/;
 

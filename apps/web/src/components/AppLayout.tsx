@@ -5,12 +5,14 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
+  ExperimentOutlined,
   FileSearchOutlined,
   FundProjectionScreenOutlined,
   InboxOutlined,
   LogoutOutlined,
   PhoneOutlined,
   PlusCircleOutlined,
+  RadarChartOutlined,
   SafetyOutlined,
   SettingOutlined,
 } from "@ant-design/icons";
@@ -20,6 +22,7 @@ import { useLocation, useNavigate } from "react-router-dom";
 import { useI18n } from "../i18n/index.tsx";
 import { useAuth } from "../lib/auth.tsx";
 import { type PageKey, pagesFor } from "../lib/menu.ts";
+import { HeaderSearch } from "./search/HeaderSearch.tsx";
 
 const ICONS: Record<PageKey, ReactNode> = {
   inbox: <InboxOutlined />,
@@ -32,6 +35,8 @@ const ICONS: Record<PageKey, ReactNode> = {
   security: <SafetyOutlined />,
   audit: <AuditOutlined />,
   assessment: <BarChartOutlined />,
+  analysis: <RadarChartOutlined />,
+  models: <ExperimentOutlined />,
   screen: <FundProjectionScreenOutlined />,
 };
 const LABELS = {
@@ -45,6 +50,8 @@ const LABELS = {
   security: "navSecurity",
   audit: "navAudit",
   assessment: "navAssessment",
+  analysis: "navAnalysis",
+  models: "navModels",
   screen: "navScreen",
 } as const;
 
@@ -129,6 +136,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <Tag>{jurisdiction}</Tag>
             </Tooltip>
           </Space>
+          {/* 智能搜索: whoever reads cases (the admins see none) */}
+          {pages.includes("cases") && <HeaderSearch />}
           <Space>
             <Button size="small" onClick={() => setLang(lang === "zh" ? "en" : "zh")}>
               {t("language")}

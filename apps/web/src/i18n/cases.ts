@@ -12,7 +12,7 @@ export const casesZh = {
   bucket_supervised: "督办",
   inboxUnavailable: "待办统计暂不可用,下面列出辖区内的全部案件。",
   // lists and filters
-  searchCases: "搜索编号、标题或描述",
+  searchCases: "搜索编号、标题、描述、地址或处理记录",
   division: "行政区划",
   reportedFrom: "上报开始日期",
   reportedTo: "上报结束日期",
@@ -154,7 +154,7 @@ export const casesEn: Record<keyof typeof casesZh, string> = {
   bucket_overdue: "Overdue",
   bucket_supervised: "Supervised",
   inboxUnavailable: "The inbox counts are not available; all cases of your area are listed below.",
-  searchCases: "Search number, title or description",
+  searchCases: "Search code, title, description, address or notes",
   division: "Division",
   reportedFrom: "Reported from",
   reportedTo: "Reported to",

@@ -2,8 +2,10 @@
 // identifiers; each language file maps them to text. Kept in React context so a switch re-renders.
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { adminEn, adminZh } from "./admin.ts";
+import { analysisEn, analysisZh } from "./analysis.ts";
 import { assessmentEn, assessmentZh } from "./assessment.ts";
 import { casesEn, casesZh } from "./cases.ts";
+import { duplicatesEn, duplicatesZh } from "./duplicates.ts";
 import { en } from "./en.ts";
 import { hotlineEn, hotlineZh } from "./hotline.ts";
 import { identityEn, identityZh } from "./identity.ts";
@@ -11,7 +13,9 @@ import { incidentsEn, incidentsZh } from "./incidents.ts";
 import { mobileEn, mobileZh } from "./mobile.ts";
 import { open311En, open311Zh } from "./open311.ts";
 import { portalEn, portalZh } from "./portal.ts";
+import { routingEn, routingZh } from "./routing.ts";
 import { screenEn, screenZh } from "./screen.ts";
+import { searchEn, searchZh } from "./search.ts";
 import { zh } from "./zh.ts";
 
 // the core dictionary plus one per feature area, so areas can grow their own words independently
@@ -27,6 +31,10 @@ const zhAll = {
   ...incidentsZh,
   ...screenZh,
   ...assessmentZh,
+  ...analysisZh,
+  ...searchZh,
+  ...duplicatesZh,
+  ...routingZh,
 };
 
 export type Lang = "zh" | "en";
@@ -45,6 +53,10 @@ const DICTS: Record<Lang, Record<MessageKey, string>> = {
     ...incidentsEn,
     ...screenEn,
     ...assessmentEn,
+    ...analysisEn,
+    ...searchEn,
+    ...duplicatesEn,
+    ...routingEn,
   },
 };
 const STORAGE_KEY = "civicgrid.lang";

@@ -12,6 +12,8 @@ export type PageKey =
   | "security"
   | "audit"
   | "assessment"
+  | "analysis"
+  | "models"
   | "screen";
 
 const CENTRES: Role[] = ["city_centre", "district_centre", "township_centre"];
@@ -31,6 +33,10 @@ const ACCESS: Record<PageKey, Role[]> = {
   audit: ["auditor"],
   // 综合评价: roles with assessment:view
   assessment: ["leader", ...CENTRES, "community_station"],
+  // 共性问题 / 分析研判: roles with analysis:view
+  analysis: ["leader", ...CENTRES, "community_station"],
+  // 智能分派: models:manage — the city centre here; the system admin finds it in 系统管理
+  models: ["city_centre"],
   // the big screen (一屏指挥, its own application at /screen/): roles with screen:view; last, so it is
   // never a role's home page
   screen: ["leader", ...CENTRES, "community_station"],

@@ -57,6 +57,8 @@ export interface CaseSummary {
   overdue: boolean;
   warning: boolean;
   supervised: boolean;
+  /** 附议: further callers and reporters of cases merged into this one (older servers: absent) */
+  meTooCount?: number;
   updatedAt: string;
 }
 

@@ -8,6 +8,8 @@ import { CaseCounters, CaseDeadlines, CaseFields, CaseUnits } from "../component
 import { CasePhotos } from "../components/cases/CasePhotos.tsx";
 import { CaseTimeline } from "../components/cases/CaseTimeline.tsx";
 import type { CaseView } from "../components/cases/caseTypes.ts";
+import { DuplicateCandidates } from "../components/cases/DuplicateCandidates.tsx";
+import { OutcomeNotices } from "../components/cases/OutcomeNotices.tsx";
 import "../components/cases/cases.css";
 import { errorText } from "../components/cases/errors.ts";
 import { StatusTag } from "../components/cases/StatusTag.tsx";
@@ -17,6 +19,9 @@ import { useI18n } from "../i18n/index.tsx";
 import { ApiError, get } from "../lib/api.ts";
 import { useAuth } from "../lib/auth.tsx";
 import { useLoad } from "../lib/hooks.ts";
+
+/** States in which a case may still have duplicates to merge (candidates are open cases too). */
+const OPEN = ["reported", "registered", "dispatched", "accepted", "returned", "handled"];
 
 /** Roles that may see reporter data (the server's pii:unmask): they see who else called. */
 const CALLER_READERS = ["hotline_agent", "city_centre", "district_centre", "township_centre"];
@@ -75,6 +80,11 @@ export function CasePage() {
           {c.overdue && <Tag color="red">{t("overdue")}</Tag>}
           {!c.overdue && c.warning && <Tag color="gold">{t("warning")}</Tag>}
           {c.supervised && <Tag color="magenta">{t("supervised")}</Tag>}
+          {c.counters.meToo > 0 && (
+            <Tag color="geekblue" title={t("dupMeTooTitle")} data-testid="case-me-too">
+              {t("dupMeToo", { n: c.counters.meToo })}
+            </Tag>
+          )}
           <Button
             size="small"
             type="text"
@@ -100,6 +110,16 @@ export function CasePage() {
             <Card size="small" title={t("caseDetails")}>
               <CaseFields c={c} />
             </Card>
+            {OPEN.includes(c.status) && (
+              <Card size="small" title={t("dupCandidates")} data-testid="case-duplicates">
+                <DuplicateCandidates c={c} onChanged={found.reload} />
+              </Card>
+            )}
+            {(c.mergedCases.length > 0 || c.mergedIntoId) && (
+              <Card size="small" title={t("dupNotices")}>
+                <OutcomeNotices caseId={c.id} version={c.version} />
+              </Card>
+            )}
             <Card size="small" title={t("photos")}>
               <CasePhotos photos={c.photos ?? []} />
             </Card>

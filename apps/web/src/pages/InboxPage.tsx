@@ -3,6 +3,7 @@
 import { Alert, Skeleton, Typography } from "antd";
 import { useEffect } from "react";
 import { useSearchParams } from "react-router-dom";
+import { TrendBanner } from "../components/analysis/TrendBanner.tsx";
 import { CaseListView } from "../components/cases/CaseListView.tsx";
 import "../components/cases/cases.css";
 import { type MessageKey, useI18n } from "../i18n/index.tsx";
@@ -48,6 +49,7 @@ export function InboxPage() {
       <Typography.Title level={4} style={{ margin: "0 0 12px" }}>
         {t("navInbox")}
       </Typography.Title>
+      <TrendBanner />
       {inbox.error !== null && !inbox.data ? (
         <Alert type="warning" showIcon title={t("inboxUnavailable")} style={{ marginBottom: 12 }} />
       ) : !inbox.data ? (

@@ -5,6 +5,7 @@ import { SUBMITTABLE_SOURCES } from "@civicgrid/shared";
 import { Alert, App, Button, Card, Col, Form, Input, Row, Select, Typography, type UploadFile } from "antd";
 import { useRef, useState } from "react";
 import { useNavigate } from "react-router-dom";
+import { CategoryHint } from "../components/cases/CategoryHint.tsx";
 import { CategorySelect } from "../components/cases/CategorySelect.tsx";
 import type { CaseView, UploadedPhoto } from "../components/cases/caseTypes.ts";
 import "../components/cases/cases.css";
@@ -45,6 +46,10 @@ export function ReportPage() {
   const navigate = useNavigate();
   const [form] = Form.useForm<ReportValues>();
   const source = Form.useWatch("source", form);
+  // 智能分派: the category suggested for the text typed so far
+  const typedTitle = Form.useWatch("title", form);
+  const typedDescription = Form.useWatch("description", form);
+  const pickedCategory = Form.useWatch("categoryCode", form);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // one key per filled-in form: a retry after a lost answer does not create a second case
@@ -138,6 +143,12 @@ export function ReportPage() {
               <Form.Item name="categoryCode" label={t("categoryOptional")}>
                 <CategorySelect testId="report-category" placeholder={t("categoryAuto")} />
               </Form.Item>
+              <CategoryHint
+                title={typedTitle}
+                description={typedDescription}
+                selected={pickedCategory}
+                onPick={(code) => form.setFieldsValue({ categoryCode: code })}
+              />
               <Form.Item name="title" label={t("titleOptional")}>
                 <Input data-testid="report-title" maxLength={200} placeholder={t("titlePlaceholder")} />
               </Form.Item>

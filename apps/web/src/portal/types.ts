@@ -44,6 +44,12 @@ export interface TrackedReport {
   timeline: { step: string; at: string; unit: string | null }[];
   result: { note: string; closedAt: string | null; photos: PhotoRef[] } | null;
   evaluation: { rating: Rating; comment: string | null; at: string | null } | null;
+  /** a merged report: the case it is handled under, and its result once closed (older servers: absent) */
+  mergedInto?: {
+    code: string;
+    status: PublicStatus;
+    result: { note: string | null; closedAt: string | null } | null;
+  } | null;
   reopened: boolean;
   canEvaluate: boolean;
   canReopen: boolean;

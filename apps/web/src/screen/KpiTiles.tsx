@@ -6,6 +6,7 @@ import { fmtCount, fmtRate } from "./format.ts";
 import type { Summary } from "./types.ts";
 
 type Kpis = Summary["kpis"];
+type AutoDispatch = Summary["autoDispatch"];
 
 interface Tile {
   key: string;
@@ -15,6 +16,8 @@ interface Tile {
   tone?: "warn" | "good" | "live";
   /** a second line under the figure */
   sub?: string;
+  /** raw values behind the second line, as data-* attributes */
+  subData?: Record<string, string | number | null>;
 }
 
 /** Rough width of a text in em: CJK characters are square, Latin letters and digits about half. */
@@ -29,7 +32,7 @@ function fit(text: string, max: number): CSSProperties {
   return { fontSize: `min(${max}px, calc(100cqw / ${ems(text).toFixed(2)}))` };
 }
 
-export function KpiTiles({ kpis }: { kpis: Kpis | null }) {
+export function KpiTiles({ kpis, autoDispatch }: { kpis: Kpis | null; autoDispatch?: AutoDispatch | null }) {
   const { t, lang } = useI18n();
   const tiles: Tile[] = [
     { key: "reportedToday", label: "scKpiReportedToday", value: kpis?.reportedToday, kind: "count", tone: "live" },
@@ -45,10 +48,20 @@ export function KpiTiles({ kpis }: { kpis: Kpis | null }) {
       sub: kpis
         ? t("scFoundResolved", { found: fmtCount(kpis.found, lang), resolved: fmtCount(kpis.resolved, lang) })
         : "",
+      subData: { found: kpis?.found ?? "", resolved: kpis?.resolved ?? "" },
     },
     { key: "onTimeClosureRate", label: "scKpiOnTimeClosureRate", value: kpis?.onTimeClosureRate, kind: "rate" },
     { key: "satisfactionRate", label: "scKpiSatisfactionRate", value: kpis?.satisfactionRate, kind: "rate" },
     { key: "patrollingNow", label: "scKpiPatrollingNow", value: kpis?.patrollingNow, kind: "count", tone: "live" },
+    // 智能分派: the last 30 days' dispatches the platform made itself, and how often they were right
+    {
+      key: "autoShare",
+      label: "scKpiAutoShare",
+      value: autoDispatch?.share,
+      kind: "rate",
+      sub: autoDispatch ? t("scAutoPrecision", { p: fmtRate(autoDispatch.precision) }) : "",
+      subData: { precision: autoDispatch?.precision ?? "", auto: autoDispatch?.auto ?? "" },
+    },
   ];
   const value = (tile: Tile) =>
     kpis ? (tile.kind === "rate" ? fmtRate(tile.value) : fmtCount(tile.value, lang)) : "…";
@@ -71,8 +84,7 @@ export function KpiTiles({ kpis }: { kpis: Kpis | null }) {
             <div
               className="scr-kpi-sub"
               data-testid={`kpi-${tile.key}-sub`}
-              data-found={kpis?.found ?? ""}
-              data-resolved={kpis?.resolved ?? ""}
+              {...Object.fromEntries(Object.entries(tile.subData ?? {}).map(([k, v]) => [`data-${k}`, v ?? ""]))}
               style={fit(tile.sub, 12)}
             >
               {tile.sub}

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useI18n } from "../i18n/index.tsx";
 import type { Me } from "../lib/types.ts";
+import { AlertPanel } from "./AlertPanel.tsx";
 import { canDeclare, canViewIncidents } from "./access.ts";
 import { CaseCard } from "./CaseCard.tsx";
 import { LeftCharts, OverduePanel, RankingPanel } from "./ChartPanels.tsx";
@@ -20,6 +21,7 @@ import { ScreenMap, type ScreenMapApi } from "./map/ScreenMap.tsx";
 import { Panel } from "./Panel.tsx";
 import { Ticker, type TickerItem } from "./Ticker.tsx";
 import type { CaseEvent, CasePoint, IncidentDetail } from "./types.ts";
+import { useAlerts } from "./useAlerts.ts";
 import { useLiveStream } from "./useLiveStream.ts";
 import { useScreenData } from "./useScreenData.ts";
 
@@ -52,6 +54,8 @@ export function ScreenPage({ me }: { me: Me }) {
   const { summary, charts, touch, reloadAll } = data;
   const scope = summary?.scope ?? null;
   const incidents = useIncidents(canViewIncidents(me.roles), readUrl().incident);
+  // 共性问题 / 趋势异常: the viewers of the screen are the roles that see alerts (analysis:view)
+  const alerts = useAlerts(division, true);
   const incident: IncidentDetail | null = incidents.currentId ? incidents.detail : null;
   const mapApi = useRef<ScreenMapApi | null>(null);
   const [ticker, setTicker] = useState<TickerItem[]>([]);
@@ -95,9 +99,11 @@ export function ScreenPage({ me }: { me: Me }) {
   const live = useLiveStream(division, Boolean(summary) || Boolean(data.error), {
     onCase,
     onIncident: incidents.onEvent,
+    onAlert: alerts.onAlert,
     onReconnected: () => {
       reloadAll();
       incidents.refresh();
+      alerts.reload();
     },
   });
 
@@ -171,7 +177,7 @@ export function ScreenPage({ me }: { me: Me }) {
           )}
         </aside>
         <section className="scr-centre">
-          <KpiTiles kpis={summary?.kpis ?? null} />
+          <KpiTiles kpis={summary?.kpis ?? null} autoDispatch={summary?.autoDispatch ?? null} />
           <div className="scr-mapwrap">
             {incident && (
               <IncidentBanner incident={incident} onList={() => setListOpen(true)} onLeave={incidents.leave} />
@@ -182,6 +188,7 @@ export function ScreenPage({ me }: { me: Me }) {
               points={data.points?.items ?? null}
               heat={data.heat}
               workers={data.workers}
+              alerts={alerts.alerts}
               incident={incident}
               picking={picking}
               onDrill={drill}
@@ -217,6 +224,7 @@ export function ScreenPage({ me }: { me: Me }) {
             <>
               <RankingPanel rows={charts?.ranking ?? null} onDrill={drill} />
               <OverduePanel rows={charts?.overdueByUnit ?? null} />
+              <AlertPanel alerts={alerts.alerts} fresh={alerts.fresh} onPick={(a) => drill(a.code)} />
               <Panel title={t("scTicker")} className="grow" testId="ticker-panel">
                 <Ticker items={ticker} onOpen={(it) => setPicked({ ...it, reportedAt: "" })} />
               </Panel>

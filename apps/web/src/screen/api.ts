@@ -10,6 +10,7 @@ import type {
   IncidentType,
   Page,
   Points,
+  ScreenAlert,
   Summary,
   Worker,
 } from "./types.ts";
@@ -28,6 +29,11 @@ export const screenApi = {
   heat: (division: string | null) =>
     get<{ cells: HeatCell[] }>(`/screen/heat${scoped(division, { days: CHART_DAYS })}`),
   workers: (division: string | null) => get<{ items: Worker[] }>(`/screen/workers${scoped(division)}`),
+  /** live alerts of the analysis (共性问题 / 趋势异常) not dismissed, strongest first */
+  alerts: (division: string | null) =>
+    get<Page<ScreenAlert>>(
+      `/analysis/alerts${scoped(division, { active: true, status: ["open", "acknowledged", "tasked"], pageSize: 30 })}`,
+    ),
 };
 
 export function streamUrl(division: string | null): string {

@@ -7,6 +7,7 @@ import { ScreenApp } from "./ScreenApp.tsx";
 import "./screen.css";
 import "./screen-map.css";
 import "./screen-emergency.css";
+import "./screen-analysis.css";
 
 const root = document.getElementById("root");
 if (root) {

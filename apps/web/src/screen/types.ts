@@ -24,6 +24,17 @@ export interface Summary {
     satisfactionRate: number | null;
     patrollingNow: number;
   };
+  /** 智能分派, the last 30 days: share of dispatches made by the platform, and their precision */
+  autoDispatch?: {
+    days: number;
+    dispatched: number;
+    auto: number;
+    share: number | null;
+    right: number;
+    wrong: number;
+    pending: number;
+    precision: number | null;
+  };
   asOf: string;
 }
 
@@ -168,4 +179,30 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+}
+
+/** An alert of the analysis (GET /analysis/alerts), as the screen shows it. */
+export interface ScreenAlert {
+  id: string;
+  kind: "hotspot" | "trend";
+  level: string;
+  code: string;
+  placeName: string;
+  location: { lat: number; lng: number } | null;
+  category: { code: string; name: string };
+  observed: number;
+  expected: number;
+  status: string;
+  score: number;
+}
+
+/** `event: alert` of the stream: a new hotspot or trend alert in the scope. */
+export interface AlertEvent {
+  id: string;
+  kind: "hotspot" | "trend";
+  level: string;
+  code: string;
+  categoryCode: string;
+  observed: number;
+  expected: number;
 }

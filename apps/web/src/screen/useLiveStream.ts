@@ -4,13 +4,15 @@
 // growing pause. Every (re)open after the first asks the page to reload, since events were missed.
 import { useEffect, useRef, useState } from "react";
 import { streamUrl } from "./api.ts";
-import type { CaseEvent, IncidentEvent } from "./types.ts";
+import type { AlertEvent, CaseEvent, IncidentEvent } from "./types.ts";
 
 export type LiveStatus = "connecting" | "live" | "reconnecting";
 
 interface Handlers {
   onCase: (ev: CaseEvent) => void;
   onIncident: (ev: IncidentEvent) => void;
+  /** a new hotspot or trend alert of the analysis sweep */
+  onAlert?: (ev: AlertEvent) => void;
   /** the stream is open again after a break */
   onReconnected: () => void;
 }
@@ -55,6 +57,10 @@ export function useLiveStream(division: string | null, enabled: boolean, handler
       es.addEventListener("incident", (e) => {
         const ev = parse<IncidentEvent>(e);
         if (ev) latest.current.onIncident(ev);
+      });
+      es.addEventListener("alert", (e) => {
+        const ev = parse<AlertEvent>(e);
+        if (ev) latest.current.onAlert?.(ev);
       });
       // the server ends the stream when the session does: reload (which finds an expired session and
       // goes to the sign-in) and open a new stream after a pause

@@ -68,6 +68,15 @@ export const PERMISSIONS = {
   "incident:declare": ["city_centre", "district_centre", "township_centre"],
   /** see the incidents touching one's area (the big screen's emergency mode) */
   "incident:view": ["leader", "city_centre", "district_centre", "township_centre", "community_station"],
+  /** 共性问题 / 分析研判: hotspots, trend alerts and the monthly common-problem report of one's own area */
+  "analysis:view": ["leader", "city_centre", "district_centre", "township_centre", "community_station"],
+  /** acknowledge or dismiss an alert, open a governance task (治理任务) for it: the centres that dispatch */
+  "analysis:manage": ["city_centre", "district_centre", "township_centre"],
+  /**
+   * 智能分派: the classifier's model versions (retrain, activate) and the auto-dispatch switch per
+   * category — city-wide settings, so the system admin (configuration) and the city centre (dispatch)
+   */
+  "models:manage": ["system_admin", "city_centre"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -10,8 +10,8 @@ export interface HistoryStep {
   toStatus: CaseStatus;
 }
 
-/** Events that never change the state (system timers). */
-const SYSTEM_SELF = new Set(["warn", "overdue", "auto-escalate"]);
+/** Events that never change the state (system timers; the outcome told on a merged case). */
+const SYSTEM_SELF = new Set(["warn", "overdue", "auto-escalate", "outcome"]);
 
 /** Returns null when valid, else a description of the first invalid step. */
 export function findInvalidStep(steps: readonly HistoryStep[]): string | null {

@@ -16,7 +16,7 @@ import {
 const LEGAL_FROM: Record<CaseAction, CaseStatus[]> = {
   register: ["reported"],
   reject: ["reported"],
-  merge: ["reported", "registered"],
+  merge: ["reported", "registered", "returned"],
   dispatch: ["registered", "returned", "dispatched"],
   accept: ["dispatched"],
   return: ["dispatched", "accepted"],

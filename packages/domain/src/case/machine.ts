@@ -42,7 +42,8 @@ export type ActionInput =
   | { action: "register"; note?: string }
   | { action: "reject"; reason: string }
   | { action: "merge"; targetId: string; targetStatus: CaseStatus | null; note?: string }
-  | { action: "dispatch"; unitCode: string; assistUnitCodes: string[]; note?: string }
+  /** categoryCode: the dispatcher's (re)classification, checked by the server; the time limit stays */
+  | { action: "dispatch"; unitCode: string; assistUnitCodes: string[]; note?: string; categoryCode?: string }
   | { action: "accept"; note?: string }
   | { action: "return"; reason: string; reasonCode?: string }
   /** targetCentreUnitCode: the centre one level above, resolved by the server; null when none */
@@ -100,7 +101,8 @@ const hotline = { roles: ["hotline_agent"], relation: "jurisdiction" } as const;
 export const TRANSITIONS: Readonly<Record<CaseAction, Rule>> = {
   register: { from: ["reported"], grants: [centres, hotline] },
   reject: { from: ["reported"], grants: [centres, hotline] },
-  merge: { from: ["reported", "registered"], grants: [centres, hotline] },
+  // a case returned by its unit as a duplicate (RETURN_REASONS "duplicate") is merged from there
+  merge: { from: ["reported", "registered", "returned"], grants: [centres, hotline] },
   dispatch: { from: ["registered", "returned", "dispatched"], grants: [centres] },
   accept: { from: ["dispatched"], grants: [owner] },
   return: { from: ["dispatched", "accepted"], grants: [owner] },

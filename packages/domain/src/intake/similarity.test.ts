@@ -2,9 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   boundingBox,
   categoryMatch,
-  DEFAULT_SIMILAR_RADIUS_M,
   distanceMeters,
-  NETWORK_SIMILAR_RADIUS_M,
   rankSimilar,
   type SimilarCandidate,
   similarityScore,
@@ -79,11 +77,11 @@ describe("distance and box", () => {
 });
 
 describe("radius and category", () => {
-  it("looks farther for water, heating, gas, power, transport and road classes", () => {
-    expect(similarRadiusMeters({ code: "M01001", handlerKind: "water" })).toBe(NETWORK_SIMILAR_RADIUS_M);
-    expect(similarRadiusMeters({ code: "C02043", handlerKind: "police" })).toBe(NETWORK_SIMILAR_RADIUS_M);
-    expect(similarRadiusMeters({ code: "M06001", handlerKind: "territorial" })).toBe(DEFAULT_SIMILAR_RADIUS_M);
-    expect(similarRadiusMeters()).toBe(DEFAULT_SIMILAR_RADIUS_M);
+  it("looks as far as the category's duplicate rule says", () => {
+    expect(similarRadiusMeters("M01001")).toBe(300);
+    expect(similarRadiusMeters("M06028")).toBe(500);
+    expect(similarRadiusMeters("H010208")).toBe(1500);
+    expect(similarRadiusMeters()).toBe(300);
   });
   it("matches codes, classes, or nothing", () => {
     expect(categoryMatch("M01001", "M01001")).toBe(1);

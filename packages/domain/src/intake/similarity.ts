@@ -1,6 +1,7 @@
 // Similar open cases near a new call (12345 desk "me too", later duplicate detection): Chinese text
 // compared by character bigrams (no word segmenter needed), distance on the ground, same category and
 // recency, combined into one score with the reasons a person can check.
+import { duplicateRuleFor } from "./duplicate-rules.ts";
 
 export interface LatLng {
   lat: number;
@@ -67,17 +68,26 @@ export interface TextMatch {
 
 /** Cosine similarity of two texts' bigram sets, with the shared phrases as the query wrote them. */
 export function textSimilarity(query: string, candidate: string | Set<string>): TextMatch {
-  const a = textUnits(query);
-  const b = typeof candidate === "string" ? textUnits(candidate) : candidate;
-  if (a.size === 0 || b.size === 0) return { score: 0, shared: [] };
+  return compareUnits(query, textUnits(query), typeof candidate === "string" ? textUnits(candidate) : candidate);
+}
+
+/** textSimilarity on bigram sets already cut (`a` is the query's): for one query against many cases. */
+export function compareUnits(query: string, a: Set<string>, b: Set<string>): TextMatch {
+  const score = unitCosine(a, b);
+  return { score, shared: score > 0 ? sharedPhrases(query, b) : [] };
+}
+
+/** Cosine of two bigram sets: shared ÷ √(|a|·|b|); 0 when either is empty. */
+export function unitCosine(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let common = 0;
-  for (const u of a) if (b.has(u)) common++;
-  const score = common / Math.sqrt(a.size * b.size);
-  return { score, shared: common ? sharedPhrases(query, b) : [] };
+  for (const u of small) if (large.has(u)) common++;
+  return common / Math.sqrt(a.size * b.size);
 }
 
 /** Joins consecutive shared bigrams of the query back into the phrases the caller said. */
-function sharedPhrases(query: string, other: Set<string>): string[] {
+export function sharedPhrases(query: string, other: Set<string>): string[] {
   const phrases = new Set<string>();
   for (const seg of segments(query)) {
     const chars = [...seg];
@@ -114,18 +124,9 @@ export function boundingBox(center: LatLng, radiusM: number) {
   return { minLat: center.lat - dLat, maxLat: center.lat + dLat, minLng: center.lng - dLng, maxLng: center.lng + dLng };
 }
 
-export const DEFAULT_SIMILAR_RADIUS_M = 500;
-/** Networks and roads: one burst main or one broken road is phoned in from far along its length. */
-export const NETWORK_SIMILAR_RADIUS_M = 1500;
-const NETWORK_HANDLERS = new Set(["water", "heating", "gas", "power", "transport"]);
-/** GB/T 47678.5 traffic facilities (components C02, matters M02) and the hotline's 交通运输 (H06). */
-const ROAD_CLASSES = ["C02", "M02", "H06"];
-
-/** How far to look for the same problem, by the category's class and handling department. */
-export function similarRadiusMeters(category: { code?: string | null; handlerKind?: string | null } = {}): number {
-  if (category.handlerKind && NETWORK_HANDLERS.has(category.handlerKind)) return NETWORK_SIMILAR_RADIUS_M;
-  if (category.code && ROAD_CLASSES.some((c) => category.code?.startsWith(c))) return NETWORK_SIMILAR_RADIUS_M;
-  return DEFAULT_SIMILAR_RADIUS_M;
+/** How far to look for the same problem: the category's duplicate rule (duplicate-rules.ts). */
+export function similarRadiusMeters(categoryCode?: string | null): number {
+  return duplicateRuleFor(categoryCode).radiusM;
 }
 
 /** Same code 1; same major class (C01, M06, H0102 …) 0.5; different 0; unknown on either side null. */

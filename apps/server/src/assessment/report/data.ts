@@ -2,6 +2,7 @@
 // before (环比), its areas, units and grid workers ranked, the daily flow, categories and channels.
 import { monthPeriod, type Period } from "@civicgrid/domain";
 import { sql } from "kysely";
+import { type CommonProblemsMonth, gatherCommonProblems } from "../../analysis/monthly.ts";
 import type { Db } from "../../db/connect.ts";
 import { type Division, divisionPrefix, type PlaceDirectory } from "../../places/directory.ts";
 import { SOURCE_ZH } from "../../presenters/labels-zh.ts";
@@ -25,6 +26,8 @@ export interface ReportData {
   daily: DailyPoint[];
   categories: Share[];
   sources: Share[];
+  /** 共性问题与趋势研判 of the month (analysis/monthly.ts) */
+  commonProblems?: CommonProblemsMonth;
 }
 
 /** The month and the calendar month before it (a monthly report compares month with month). */
@@ -47,7 +50,7 @@ export async function gatherReport(
   const area: ViewerArea = { division, prefix: divisionPrefix(division.code, division.level) };
   const scope = division.level;
   const { from, to } = periods.current;
-  const [own, areas, units, gridWorkers, daily, closedDaily, categories, sources] = await Promise.all([
+  const [own, areas, units, gridWorkers, daily, closedDaily, categories, sources, commonProblems] = await Promise.all([
     sumRollup(db, scope, { codes: [division.code] }, periods),
     rankAreas({ db, places, area, periods, sort: "reported" }),
     rankUnits({ db, places, area, periods, sort: "reported" }),
@@ -70,6 +73,7 @@ export async function gatherReport(
       select source, sum(reported)::int as n from case_rollup
       where scope = ${scope} and scope_code = ${division.code} and day between ${from}::date and ${to}::date
       group by 1 order by 2 desc`.execute(db),
+    gatherCommonProblems(db, places, division, month),
   ]);
   const reportedBy = new Map(daily.rows.map((r) => [r.day, r.n]));
   const closedBy = new Map(closedDaily.rows.map((r) => [r.day, r.n]));
@@ -91,6 +95,7 @@ export async function gatherReport(
       8,
     ),
     sources: sources.rows.map((r) => ({ name: SOURCE_ZH[r.source as keyof typeof SOURCE_ZH] ?? r.source, value: r.n })),
+    commonProblems,
   };
 }
 

@@ -6,6 +6,7 @@ import { changeBetween, computeIndicators, type Indicators, LOWER_IS_BETTER } fr
 import { FIGURES } from "@civicgrid/shared";
 import type { AssessmentRow, FigureKey, Ranking } from "../ranking.ts";
 import { areaChart, dailyChart, renderChart, shareChart } from "./charts.ts";
+import { commonProblemsReportSection } from "./common-problems.ts";
 import type { ReportData } from "./data.ts";
 import type { Block, FigureCell, ReportModel, ReportSection, TableColumn } from "./pdf.ts";
 
@@ -61,12 +62,11 @@ export async function buildReportModel(data: ReportData, now: Date): Promise<Rep
   const sections: ReportSection[] = [
     overview(data, current, change),
     await trends(data),
-    // issue 7 — common problems (共性问题): a section built from recurring problems slots in here,
-    // e.g. `...(await commonProblemsSection(data))`; pdf.ts renders any ReportSection unchanged
-    ...commonProblemsSection(data),
+    // common problems and trends (共性问题, docs/analysis.md)
+    ...(await commonProblemsSection(data)),
     await areasSection(data),
-    rankingSection("四、部门单位", data.units, "units", 20),
-    rankingSection("五、网格员", data.gridWorkers, "people", 10),
+    rankingSection("五、部门单位", data.units, "units", 20),
+    rankingSection("六、网格员", data.gridWorkers, "people", 10),
     definitions(),
   ];
   const stamp = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
@@ -78,9 +78,10 @@ export async function buildReportModel(data: ReportData, now: Date): Promise<Rep
   };
 }
 
-/** The hook for issue 7: no common-problems analysis yet, so no section. */
-export function commonProblemsSection(_data: ReportData): ReportSection[] {
-  return [];
+/** 三、共性问题与趋势研判 (analysis/monthly.ts, report/common-problems.ts); none without the data. */
+export async function commonProblemsSection(data: ReportData): Promise<ReportSection[]> {
+  if (!data.commonProblems) return [];
+  return [await commonProblemsReportSection("三、共性问题与趋势研判", data.commonProblems)];
 }
 
 function overview(data: ReportData, i: Indicators, change: Record<string, number | null>): ReportSection {
@@ -138,7 +139,7 @@ async function areasSection(data: ReportData): Promise<ReportSection> {
     });
   }
   blocks.push(rankingTable(data.areas, 50));
-  return { title: `三、${LEVEL_ZH[data.areas.level] ?? ""}排名(按上报数)`, blocks };
+  return { title: `四、${LEVEL_ZH[data.areas.level] ?? ""}排名(按上报数)`, blocks };
 }
 
 function rankingSection(title: string, ranking: Ranking, kind: "units" | "people", limit: number): ReportSection {

@@ -103,6 +103,11 @@ export interface CasesTable {
   handling_work_days: ColumnType<number | null, number | string | null | undefined, number | string | null>;
   version: Generated<number>;
   updated_at: Generated<Date>;
+  /** 020: the search tokens (a tsvector in its text form, search/case-document.ts); null until indexed */
+  search_tokens: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 023: when the platform dispatched the case by itself (auto-dispatch), and to which unit */
+  auto_dispatched_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  auto_dispatch_unit_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CaseEventsTable {
@@ -197,6 +202,23 @@ export interface CaseCallersTable {
   at: Timestamp;
   user_id: string | null;
   event_seq: number;
+}
+
+/** 021: one person told the outcome of a closed case others were merged into (an outbox row) */
+export interface CaseNoticesTable {
+  id: Generated<number>;
+  survivor_id: string;
+  close_seq: number;
+  /** the merged case (or the survivor, for its own "me too" callers) the person reported on */
+  case_id: string;
+  /** a "me too" caller; null: the case's reporter */
+  caller_id: number | null;
+  channel: "sms" | "portal" | "staff";
+  status: Generated<"pending" | "sent" | "shown" | "callback" | "failed">;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
 }
 
 /** 007: a bulk import of hotline tickets (CSV/XLSX) and its row-by-row report */

@@ -98,6 +98,43 @@ export class HistoryPlaces implements UnitDirectory {
     throw new Error("history: could not place a point in any grid");
   }
 
+  /** Urban communities (社区, not 村) with at least `minGrids` usable grids, by code: where patterns go. */
+  urbanCommunities(minGrids: number): string[] {
+    const counts = new Map<string, number>();
+    for (const g of this.#grids.values()) {
+      if (this.placeOfGrid(g.code)) counts.set(g.communityCode, (counts.get(g.communityCode) ?? 0) + 1);
+    }
+    return [...counts]
+      .filter(([c, n]) => n >= minGrids && this.divisions.get(c)?.name.endsWith("社区"))
+      .map(([c]) => c)
+      .sort();
+  }
+
+  /** The usable grids of a community, by code. */
+  gridsOf(community: string): string[] {
+    return [...this.#grids.values()]
+      .filter((g) => g.communityCode === community && this.placeOfGrid(g.code))
+      .map((g) => g.code)
+      .sort();
+  }
+
+  /** A point in one given grid (history/patterns.ts), or null when none could be placed. */
+  sampleInGrid(rng: Rng, gridCode: string): SampledPlace | null {
+    const grid = this.#grids.get(gridCode);
+    const place = grid ? this.placeOfGrid(gridCode) : null;
+    const point = grid && place ? this.#pointIn(grid, rng) : null;
+    return point && place ? { place, lat: point[1], lng: point[0] } : null;
+  }
+
+  /** A point in one district, drawn with the usual grid weights. */
+  sampleInDistrict(rng: Rng, district: string): SampledPlace {
+    for (let tries = 0; tries < 500; tries++) {
+      const s = this.sample(rng);
+      if (s.place.district === district) return s;
+    }
+    throw new Error(`history: could not place a point in district ${district}`);
+  }
+
   /** A point within ~250 m of another in the same grid (a second report of the same problem). */
   sampleNear(rng: Rng, gridCode: string, lat: number, lng: number): SampledPlace {
     const place = this.placeOfGrid(gridCode) as Place;

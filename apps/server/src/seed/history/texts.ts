@@ -88,6 +88,23 @@ export class HistoryTexts {
     );
   }
 
+  /** A category's texts by code (either taxonomy), or null when it has none. */
+  byCode(code: string): CategoryTexts | null {
+    return [...this.#gridPool, ...this.#hotlinePool].find((c) => c.categoryCode === code) ?? null;
+  }
+
+  /** The categories of a season family, heaviest first. */
+  ofSeason(season: string): CategoryTexts[] {
+    return [...this.#gridPool, ...this.#hotlinePool]
+      .filter((c) => c.season === season)
+      .sort((a, b) => b.weight - a.weight || a.categoryCode.localeCompare(b.categoryCode));
+  }
+
+  /** The season families' factors for a month (0 = January), from case-texts.json. */
+  seasonFactors(month: number): [string, number][] {
+    return Object.entries(this.#texts.seasonal).map(([k, v]) => [k, v[month] ?? 1]);
+  }
+
   drawCategory(rng: Rng, month: number, hotline: boolean): CategoryTexts {
     const useHotline = hotline && this.hasHotlineCategories;
     const key = `${useHotline ? "h" : "g"}${month}`;

@@ -5,6 +5,7 @@ import { RATINGS, RETURN_REASONS } from "@civicgrid/shared";
 import { DatePicker, Form, Input, Radio, Select, type UploadFile } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { type MessageKey, useI18n } from "../../i18n/index.tsx";
+import { CategorySelect } from "./CategorySelect.tsx";
 import type { CaseView, UploadedPhoto } from "./caseTypes.ts";
 import { PhotoUpload, photoIds } from "./PhotoUpload.tsx";
 import { CaseSearchSelect, type DispatchOptions, dispatchSelectOptions, UnitSelect } from "./UnitPickers.tsx";
@@ -25,6 +26,8 @@ export interface ActionValues {
   until?: Dayjs;
   approve?: boolean;
   answer?: string;
+  /** dispatch: the category, as the dispatcher confirms or corrects it (智能分派) */
+  categoryCode?: string;
 }
 
 const trimmed = (s: string | undefined) => (s?.trim() ? s.trim() : undefined);
@@ -49,6 +52,7 @@ export function actionBody(action: CaseAction, v: ActionValues): Record<string, 
         unitCode: v.unitCode,
         assistUnitCodes: v.assistUnitCodes?.length ? v.assistUnitCodes : undefined,
         note,
+        categoryCode: v.categoryCode,
       });
     case "return":
       return drop({ reason, reasonCode: v.reasonCode });
@@ -131,6 +135,9 @@ export function ActionFields({ action, c, dispatch, dispatchLoading, assignUnits
       const options = dispatchSelectOptions(dispatch, lang);
       return (
         <>
+          <Form.Item name="categoryCode" label={t("rtDispatchCategory")}>
+            <CategorySelect testId="field-category" />
+          </Form.Item>
           <Form.Item
             name="unitCode"
             label={t("leadUnit")}

@@ -10,7 +10,9 @@ import { ApiError, get, post } from "../../lib/api.ts";
 import { useLoad } from "../../lib/hooks.ts";
 import { ActionFields, type ActionValues, actionBody } from "./ActionFields.tsx";
 import type { CaseView } from "./caseTypes.ts";
+import { DuplicateCandidates } from "./DuplicateCandidates.tsx";
 import { errorText } from "./errors.ts";
+import { RoutingSuggestions } from "./RoutingSuggestions.tsx";
 import { type DispatchOptions, SuggestionNote } from "./UnitPickers.tsx";
 
 interface Props {
@@ -54,6 +56,13 @@ function ActionForm({ c, action, onClose, onDone, onStale }: Props & { action: C
     get<{ units: { code: string; name: string }[] }>(`/cases/${c.id}/assign-options`),
   );
 
+  // 智能分派: the case's category is shown (and may be corrected) in the dispatch form
+  const pickedUnit = Form.useWatch("unitCode", form);
+  const pickedCategory = Form.useWatch("categoryCode", form);
+  useEffect(() => {
+    if (action === "dispatch" && c.categoryCode) form.setFieldsValue({ categoryCode: c.categoryCode });
+  }, [action, c.categoryCode, form]);
+
   // pre-select the routing suggestion once it is known
   useEffect(() => {
     const suggested = dispatch.data?.suggested?.unitCode;
@@ -66,7 +75,10 @@ function ActionForm({ c, action, onClose, onDone, onStale }: Props & { action: C
     setError(null);
     try {
       const ifMatch: Record<string, string> = c.version === undefined ? {} : { "if-match": String(c.version) };
-      await post(`/cases/${c.id}/actions/${action}`, actionBody(action, values), ifMatch);
+      const body = actionBody(action, values);
+      // the category is sent only when the dispatcher changed it
+      if (body.categoryCode === c.categoryCode) delete body.categoryCode;
+      await post(`/cases/${c.id}/actions/${action}`, body, ifMatch);
       message.success(t("actionDone", { action: t(`action_${action}` as MessageKey) }));
       onDone(action);
     } catch (e) {
@@ -94,7 +106,18 @@ function ActionForm({ c, action, onClose, onDone, onStale }: Props & { action: C
       {loadError ? (
         <Alert type="warning" showIcon title={errorText(loadError, lang, t)} style={{ marginBottom: 16 }} />
       ) : null}
+      {action === "dispatch" && <DuplicateCandidates c={c} compact onChanged={() => onDone("merge")} />}
       {action === "dispatch" && <SuggestionNote opts={dispatch.data} />}
+      {action === "dispatch" && (
+        <RoutingSuggestions
+          caseId={c.id}
+          version={c.version}
+          selectedCategory={pickedCategory}
+          selectedUnit={pickedUnit}
+          onPickCategory={(code) => form.setFieldsValue({ categoryCode: code })}
+          onPickUnit={(code) => form.setFieldsValue({ unitCode: code })}
+        />
+      )}
       <ActionFields
         action={action}
         c={c}

@@ -48,6 +48,11 @@ export function CaseTable({ data, loading, sort, onChange }: Props) {
       render: (title: string, c) => (
         <Space size={4}>
           {c.supervised && <Tag color="magenta">{t("supervised")}</Tag>}
+          {(c.meTooCount ?? 0) > 0 && (
+            <Tag color="geekblue" title={t("dupMeTooTitle")} data-testid="case-row-me-too">
+              {t("dupMeToo", { n: c.meTooCount ?? 0 })}
+            </Tag>
+          )}
           <Tooltip title={title} placement="topLeft">
             <span>{title}</span>
           </Tooltip>

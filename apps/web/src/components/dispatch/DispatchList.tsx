@@ -1,6 +1,6 @@
 // The list half of the dispatch centre: one row per case, a link to the case page; hovering or
 // focusing a row highlights its dot on the map, and a dot hovered on the map scrolls its row into view.
-import { Empty, Pagination, Spin, Typography } from "antd";
+import { Empty, Pagination, Spin, Tag, Typography } from "antd";
 import { useEffect, useRef } from "react";
 import { Link } from "react-router-dom";
 import { useI18n } from "../../i18n/index.tsx";
@@ -75,6 +75,11 @@ export function DispatchList({
                   </span>
                   <span className="cg-dispatch-side">
                     <StatusTag status={c.status} />
+                    {(c.meTooCount ?? 0) > 0 && (
+                      <Tag color="geekblue" title={t("dupMeTooTitle")}>
+                        {t("dupMeToo", { n: c.meTooCount ?? 0 })}
+                      </Tag>
+                    )}
                     <span className="cg-dispatch-meta">{fmtTime(c.reportedAt)}</span>
                     <span className="cg-dispatch-meta">
                       <TimeLeftText c={c} now={now} />

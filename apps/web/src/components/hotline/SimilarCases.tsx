@@ -55,6 +55,11 @@ export function SimilarCases({ items, loading, ready, radiusM, onAttach }: Props
                     {c.code}
                   </Link>
                   <StatusTag status={c.status} />
+                  {c.likelyDuplicate && (
+                    <Tag color="red" data-testid="similar-likely-duplicate">
+                      {t("likelyDuplicate")}
+                    </Tag>
+                  )}
                   <Typography.Text type="secondary">{fmtTime(c.reportedAt)}</Typography.Text>
                 </Space>
                 <Typography.Text strong ellipsis>

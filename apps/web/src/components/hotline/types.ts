@@ -13,6 +13,8 @@ export interface SimilarCase {
   id: string;
   code: string;
   title: string;
+  /** the words compared, cut short (older servers: absent) */
+  excerpt?: string;
   status: CaseSummary["status"];
   categoryCode: string | null;
   address: string | null;
@@ -22,6 +24,8 @@ export interface SimilarCase {
   reportedAt: string;
   meTooCount: number;
   score: number;
+  /** close enough in words to be a duplicate candidate (older servers: absent) */
+  likelyDuplicate?: boolean;
   why: { distanceM: number; textScore: number; sameCategory: boolean | null; sharedWords: string[] };
 }
 

@@ -10,6 +10,7 @@ import type { LatLng, MapOverlay } from "../../components/map/index.tsx";
 import { useI18n } from "../../i18n/index.tsx";
 import { ApiError, get, qs } from "../../lib/api.ts";
 import { CategoryPicker } from "../components/CategoryPicker.tsx";
+import { DuplicateHint } from "../components/DuplicateHint.tsx";
 import { PhotoPicker, type PickedPhoto } from "../components/PhotoPicker.tsx";
 import { PointPicker } from "../components/PointPicker.tsx";
 import { useCurrentPosition, useOnline } from "../hooks.ts";
@@ -175,6 +176,7 @@ export function ReportScreen() {
         />
       </section>
 
+      <DuplicateHint point={chosen} text={description} categoryCode={category?.code} online={online} />
       {problem && (
         <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} data-testid="report-problem" />
       )}

@@ -15,6 +15,9 @@ const CategoriesTab = lazy(() => import("./CategoriesTab.tsx").then((m) => ({ de
 const CalendarTab = lazy(() => import("./CalendarTab.tsx").then((m) => ({ default: m.CalendarTab })));
 const BannedPhonesTab = lazy(() => import("./BannedPhonesTab.tsx").then((m) => ({ default: m.BannedPhonesTab })));
 const Open311ClientsTab = lazy(() => import("./Open311ClientsTab.tsx").then((m) => ({ default: m.Open311ClientsTab })));
+const ModelsPanel = lazy(() =>
+  import("../../components/routing/ModelsPanel.tsx").then((m) => ({ default: m.ModelsPanel })),
+);
 
 const TABS = [
   { key: "divisions", label: "adminTabDivisions", Page: DivisionsTab },
@@ -24,6 +27,7 @@ const TABS = [
   { key: "calendar", label: "adminTabCalendar", Page: CalendarTab },
   { key: "banned-phones", label: "banTab", Page: BannedPhonesTab },
   { key: "open311", label: "o311Tab", Page: Open311ClientsTab },
+  { key: "models", label: "adminTabModels", Page: ModelsPanel },
 ] as const;
 
 export function AdminPage() {

@@ -54,6 +54,25 @@ function ReportView({ report, onChange }: { report: TrackedReport; onChange: (r:
         <Photos photos={report.photos} testId="p-track-photos" />
       </section>
 
+      {report.mergedInto && (
+        <section className="p-section" data-testid="p-track-merged">
+          <h2>{t("pMergedInto")}</h2>
+          <p style={{ margin: 0 }}>{t("pMergedIntoText", { code: report.mergedInto.code })}</p>
+          {report.mergedInto.result ? (
+            <>
+              <div className="p-muted" style={{ marginTop: 8 }}>
+                {t("pMergedResult")} · {formatDateTime(report.mergedInto.result.closedAt, lang)}
+              </div>
+              <p style={{ whiteSpace: "pre-wrap", margin: 0 }}>{report.mergedInto.result.note}</p>
+            </>
+          ) : (
+            <div className="p-muted" style={{ marginTop: 8 }}>
+              {t("pMergedPending")}
+            </div>
+          )}
+        </section>
+      )}
+
       {report.result && (
         <section className="p-section" data-testid="p-track-result">
           <h2>{t("pResult")}</h2>

@@ -1,10 +1,15 @@
-// Over the map: the layer switches (case points, heat, grid workers) and the legend of the colours.
+// Over the map: the layer switches (case points, heat, grid workers, hotspots) and the legend of the colours.
 import { useI18n } from "../../i18n/index.tsx";
 import { caseColor, LEGEND } from "./colors.ts";
 
-export type Layers = { cases: boolean; heat: boolean; workers: boolean };
+export type Layers = { cases: boolean; heat: boolean; workers: boolean; hotspots: boolean };
 
-const LABELS = { cases: "scLayerCases", heat: "scLayerHeat", workers: "scLayerWorkers" } as const;
+const LABELS = {
+  cases: "scLayerCases",
+  heat: "scLayerHeat",
+  workers: "scLayerWorkers",
+  hotspots: "scLayerHotspots",
+} as const;
 
 export function MapControls({ layers, onToggle }: { layers: Layers; onToggle: (key: keyof Layers) => void }) {
   const { t } = useI18n();
@@ -12,7 +17,7 @@ export function MapControls({ layers, onToggle }: { layers: Layers; onToggle: (k
     <>
       <fieldset className="scr-map-layers">
         <legend className="scr-sr-only">{t("scLayers")}</legend>
-        {(["cases", "heat", "workers"] as const).map((k) => (
+        {(["cases", "heat", "workers", "hotspots"] as const).map((k) => (
           <button
             key={k}
             type="button"

@@ -8,9 +8,19 @@ import { type RefObject, useEffect, useRef, useState } from "react";
 import { loadDistricts } from "../../components/map/VectorMapImpl.tsx";
 import "../../components/map/types.ts";
 import { useI18n } from "../../i18n/index.tsx";
-import type { CaseEvent, CasePoint, HeatCell, IncidentDetail, RankingRow, Summary, Worker } from "../types.ts";
+import type {
+  CaseEvent,
+  CasePoint,
+  HeatCell,
+  IncidentDetail,
+  RankingRow,
+  ScreenAlert,
+  Summary,
+  Worker,
+} from "../types.ts";
 import { CaseLayer } from "./case-layer.ts";
 import { HeatLayer } from "./heat-layer.ts";
+import { hotspotLayer } from "./hotspot-layer.ts";
 import { IncidentLayer } from "./incident-layer.ts";
 import { type Layers, MapControls } from "./MapControls.tsx";
 import { type Picking, usePicking } from "./picking.ts";
@@ -29,6 +39,8 @@ export interface ScreenMapProps {
   points: readonly CasePoint[] | null;
   heat: readonly HeatCell[] | null;
   workers: readonly Worker[] | null;
+  /** the analysis' alerts of the level shown: hotspots get a ring on the map */
+  alerts?: readonly ScreenAlert[] | null;
   incident: IncidentDetail | null;
   picking: Picking | null;
   onDrill: (code: string) => void;
@@ -48,17 +60,18 @@ function panes(map: L.Map) {
   make("scr-heat", 420);
   make("scr-cases", 450);
   make("scr-workers", 460);
+  make("scr-hotspots", 465);
   make("scr-incident", 470);
 }
 
 export function ScreenMap(props: ScreenMapProps) {
-  const { scope, ranking, points, heat, workers, incident, picking, apiRef } = props;
+  const { scope, ranking, points, heat, workers, alerts, incident, picking, apiRef } = props;
   const { t } = useI18n();
   const box = useRef<HTMLDivElement>(null);
   const frame = useRef<HTMLDivElement>(null);
   const [map, setMap] = useState<L.Map | null>(null);
   const [districts, setDistricts] = useState<FeatureCollection | null>(null);
-  const [layers, setLayers] = useState<Layers>({ cases: true, heat: false, workers: true });
+  const [layers, setLayers] = useState<Layers>({ cases: true, heat: false, workers: true, hotspots: true });
   const caseLayer = useRef<CaseLayer | null>(null);
   const heatLayer = useRef<HeatLayer | null>(null);
   const onDrill = useRef(props.onDrill);
@@ -272,6 +285,21 @@ export function ScreenMap(props: ScreenMapProps) {
       group.remove();
     };
   }, [map, workers, showWorkers, t]);
+
+  // hotspots (共性问题): a pulsing ring with the count at each one's grid or community
+  const showHotspots = layers.hotspots && !incident;
+  useEffect(() => {
+    if (!map || !alerts?.length || !showHotspots) return;
+    const group = hotspotLayer(
+      alerts,
+      (a) => `${a.placeName} · ${a.category.name}: ${a.observed}/${a.expected.toFixed(1)}`,
+    );
+    group.addTo(map);
+    if (frame.current) frame.current.dataset.hotspots = String(group.getLayers().length);
+    return () => {
+      group.remove();
+    };
+  }, [map, alerts, showHotspots]);
 
   // emergency mode: the incident's area, cases and workers
   const framedIncident = useRef<string | null>(null);
