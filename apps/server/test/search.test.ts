@@ -6,7 +6,7 @@ import { highlightRanges, parseSearchQuery } from "@civicgrid/domain";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { indexCaseTexts } from "../src/jobs/index-case-texts.ts";
-import { SYSTEM_EVENT_ACTIONS } from "../src/search/case-document.ts";
+import { CASE_DOCUMENT_COLUMNS, SYSTEM_EVENT_ACTIONS } from "../src/search/case-document.ts";
 import { actOk, CHANGDA, categoryRoutedTo, pointIn, report, YUHUA } from "./fixtures.ts";
 import { createTestContext, type TestContext } from "./harness.ts";
 
@@ -208,16 +208,7 @@ describe("the index", () => {
     const db = ctx.handle.owner.db;
     const cases = await db
       .selectFrom("cases")
-      .select([
-        "id",
-        "code",
-        "title",
-        "description",
-        "address_area",
-        "result_note",
-        "rating_comment",
-        "last_return_reason",
-      ])
+      .select(CASE_DOCUMENT_COLUMNS)
       .where("search_tokens", "is not", null)
       .orderBy("code")
       .limit(60)

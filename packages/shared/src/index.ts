@@ -1,3 +1,4 @@
 export * from "./enums.ts";
 export * from "./errors.ts";
 export * from "./figures.ts";
+export * from "./intelligence.ts";

@@ -10,6 +10,7 @@ import {
   poissonUpperTail,
   strongestPerCommunity,
 } from "@civicgrid/domain";
+import type { CategoryMonth, CommonProblemsMonth, MonthAlert, MonthHotspot, RisingCategory } from "@civicgrid/shared";
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import type { Division, PlaceDirectory } from "../places/directory.ts";
@@ -25,59 +26,7 @@ export const RISING_MIN = 10;
 export const RISING_RATIO = 1.5;
 export const RISING_MAX_Q = 0.01;
 
-export interface CategoryMonth {
-  code: string;
-  name: string;
-  count: number;
-  previous: number;
-}
-
-export interface RisingCategory {
-  code: string;
-  name: string;
-  count: number;
-  expected: number;
-  ratio: number;
-  pValue: number;
-}
-
-export interface MonthHotspot {
-  level: string;
-  code: string;
-  place: string;
-  categoryCode: string;
-  categoryName: string;
-  observed: number;
-  expected: number;
-  ratio: number;
-}
-
-export interface MonthAlert {
-  id: string;
-  kind: string;
-  place: string;
-  categoryName: string;
-  observed: number;
-  expected: number;
-  status: string;
-  taskCode: string | null;
-  taskStatus: string | null;
-}
-
-export interface CommonProblemsMonth {
-  month: string;
-  from: string;
-  to: string;
-  division: { level: string; code: string; name: string };
-  /** when the analysis last ran (null: never yet, the figures are empty) */
-  analysedAt: string | null;
-  total: number;
-  previousTotal: number;
-  categories: CategoryMonth[];
-  rising: RisingCategory[];
-  hotspots: MonthHotspot[];
-  alerts: { total: number; byKind: Record<string, number>; byStatus: Record<string, number>; top: MonthAlert[] };
-}
+export type { CategoryMonth, CommonProblemsMonth, MonthAlert, MonthHotspot, RisingCategory };
 
 /** The counts' rows of a division: its own level, or its communities for a township (not counted apart). */
 function countFilter(division: Division) {

@@ -4,7 +4,7 @@
 // tokens only once they exist, apply-patch.ts), so no note is lost or indexed twice. Idempotent.
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
-import { fullCaseVector, SYSTEM_EVENT_ACTIONS } from "../search/case-document.ts";
+import { CASE_DOCUMENT_COLUMNS, fullCaseVector, SYSTEM_EVENT_ACTIONS } from "../search/case-document.ts";
 
 export interface IndexCaseTextsOptions {
   db: Db;
@@ -23,16 +23,7 @@ export async function indexCaseTexts({
     const n = await db.transaction().execute(async (trx) => {
       const rows = await trx
         .selectFrom("cases")
-        .select([
-          "id",
-          "code",
-          "title",
-          "description",
-          "address_area",
-          "result_note",
-          "rating_comment",
-          "last_return_reason",
-        ])
+        .select(CASE_DOCUMENT_COLUMNS)
         .where("search_tokens", "is", null)
         .orderBy("reported_at", "desc")
         .limit(batchSize)

@@ -5,6 +5,7 @@
 //     wrong = returned since (return_count > 0) or now owned by another unit (re-dispatched, escalated)
 //     right = not wrong, and the unit has taken it on (accepted, handled, closed or evaluated)
 //   the rest (dispatched, not yet taken on) is pending and counts in neither; null when none is judged.
+import type { AutoDispatchFigures } from "@civicgrid/shared";
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import { addDays, cstDay } from "../stats/days.ts";
@@ -13,18 +14,7 @@ import type { ScreenLevel } from "../stats/screen-scope.ts";
 
 export const AUTO_FIGURES_DAYS = 30;
 
-export interface AutoDispatchFigures {
-  days: number;
-  /** first report day counted ('YYYY-MM-DD', CST) */
-  from: string;
-  dispatched: number;
-  auto: number;
-  share: number | null;
-  right: number;
-  wrong: number;
-  pending: number;
-  precision: number | null;
-}
+export type { AutoDispatchFigures };
 
 const COLUMN: Record<ScreenLevel, string> = {
   city: "city_code",

@@ -19,6 +19,18 @@ export interface CaseNoteColumns {
   last_return_reason: string | null;
 }
 
+/** The case columns a case's search document is made of (with `id`, to select them in one go). */
+export const CASE_DOCUMENT_COLUMNS = [
+  "id",
+  "code",
+  "title",
+  "description",
+  "address_area",
+  "result_note",
+  "rating_comment",
+  "last_return_reason",
+] as const;
+
 /** Events written by the system (deadline warnings, escalations): their fixed notes say nothing of the case. */
 export const SYSTEM_EVENT_ACTIONS: readonly string[] = SYSTEM_EVENTS;
 

@@ -1,4 +1,5 @@
 // Shapes of the analysis API (apps/server/src/routes/analysis-schemas.ts).
+import type { CommonProblemsMonth } from "@civicgrid/shared";
 export type AlertKind = "hotspot" | "trend";
 export type AlertStatus = "open" | "acknowledged" | "tasked" | "dismissed";
 
@@ -61,41 +62,5 @@ export interface TaskResult {
   dispatchError: string | null;
 }
 
-export interface Monthly {
-  month: string;
-  from: string;
-  to: string;
-  division: { level: string; code: string; name: string };
-  analysedAt: string | null;
-  total: number;
-  previousTotal: number;
-  categories: { code: string; name: string; count: number; previous: number }[];
-  rising: { code: string; name: string; count: number; expected: number; ratio: number; pValue: number }[];
-  hotspots: {
-    level: string;
-    code: string;
-    place: string;
-    categoryCode: string;
-    categoryName: string;
-    observed: number;
-    expected: number;
-    ratio: number;
-  }[];
-  alerts: {
-    total: number;
-    byKind: Record<string, number>;
-    byStatus: Record<string, number>;
-    top: {
-      id: string;
-      kind: string;
-      place: string;
-      categoryName: string;
-      observed: number;
-      expected: number;
-      status: string;
-      taskCode: string | null;
-      taskStatus: string | null;
-    }[];
-  };
-  text: string;
-}
+/** The monthly common-problem report with its generated text. */
+export type Monthly = CommonProblemsMonth & { text: string };

@@ -1,4 +1,5 @@
 // Shapes of the models page's API (apps/server/src/routes/routing.routes.ts).
+import type { AutoDispatchFigures } from "@civicgrid/shared";
 import type { Page } from "../../lib/types.ts";
 
 export interface KindFigures {
@@ -44,17 +45,7 @@ export interface TrainingState {
   lastError: string | null;
 }
 
-export interface AutoDispatchFigures {
-  days: number;
-  from: string;
-  dispatched: number;
-  auto: number;
-  share: number | null;
-  right: number;
-  wrong: number;
-  pending: number;
-  precision: number | null;
-}
+export type { AutoDispatchFigures };
 
 export type VersionsPage = Page<ModelVersion> & { training: TrainingState; autoDispatch: AutoDispatchFigures | null };
 
