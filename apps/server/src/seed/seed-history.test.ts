@@ -7,22 +7,13 @@ import {
   findInvalidStep,
   isCoordinator,
   isInTerritory,
-  WorkCalendar,
+  type WorkCalendar,
 } from "@civicgrid/domain";
 import { CASE_STATUSES, type CaseAction, type CaseStatus, type Rating, type Role } from "@civicgrid/shared";
 import { beforeAll, describe, expect, it } from "vitest";
 import { GridIndex } from "../spatial/grid-index.ts";
-import { type CaseTexts, type GeneratedHistory, generateHistory, type HistoryReference } from "./history-generator.ts";
-import {
-  type CalendarSeed,
-  type CategorySeed,
-  type DepartmentSeed,
-  type DivisionTuple,
-  type GridTuple,
-  type ResponsibilitySeed,
-  readSeedJson,
-} from "./seed-data.ts";
-import { buildUnits } from "./units.ts";
+import { type GeneratedHistory, generateHistory, type HistoryReference } from "./history-generator.ts";
+import { loadReference } from "./seed-json-reference.ts";
 
 const COUNT = 3_000;
 // a Thursday morning in November: heating season, mid-week
@@ -30,38 +21,6 @@ const NOW = new Date("2025-11-27T10:30:00+08:00");
 const DAY = 86_400_000;
 const TERMINAL = new Set(["closed", "evaluated", "rejected", "merged"]);
 const SYSTEM = new Set(["report", "warn", "overdue", "auto-escalate"]);
-
-function loadReference(): { ref: HistoryReference; calendar: WorkCalendar } {
-  const divisions = readSeedJson<DivisionTuple[]>("divisions.json");
-  const cal = readSeedJson<CalendarSeed>("calendar.json");
-  const units = buildUnits(divisions, readSeedJson<DepartmentSeed[]>("departments.json"));
-  return {
-    ref: {
-      divisions: divisions.map(([code, name, parentCode, level]) => ({ code, name, parentCode, level })),
-      grids: readSeedJson<GridTuple[]>("grids.json").map(([code, communityCode, name, coordinates]) => ({
-        code,
-        communityCode,
-        name,
-        coordinates,
-      })),
-      units: units.map((u) => ({
-        code: u.code,
-        type: u.type as never,
-        level: u.level as never,
-        divisionCode: u.division_code,
-        departmentKind: u.department_kind ?? null,
-        active: true,
-      })),
-      categories: readSeedJson<CategorySeed[]>("categories.json"),
-      responsibility: readSeedJson<ResponsibilitySeed[]>("responsibility.json"),
-      texts: readSeedJson<CaseTexts>("case-texts.json"),
-    },
-    calendar: new WorkCalendar({
-      holidays: Object.values(cal.years).flatMap((y) => y.holidays),
-      workdays: Object.values(cal.years).flatMap((y) => y.workdays),
-    }),
-  };
-}
 
 describe("generateHistory", () => {
   let ref: HistoryReference;

@@ -1,65 +1,17 @@
 // The planted patterns of the demo history, found again by the analysis' own statistics on the
 // generated cases (counted here as the sweep counts them: CST report day, merged and refused left out).
-import {
-  detectHotspots,
-  detectTrends,
-  type PlaceCategoryCount,
-  strongestPerCommunity,
-  WorkCalendar,
-} from "@civicgrid/domain";
+import { detectHotspots, detectTrends, type PlaceCategoryCount, strongestPerCommunity } from "@civicgrid/domain";
 import { beforeAll, describe, expect, it } from "vitest";
 import { type GeneratedHistory, generateHistory, type HistoryReference } from "../history-generator.ts";
-import {
-  type CalendarSeed,
-  type CategorySeed,
-  type DepartmentSeed,
-  type DivisionTuple,
-  type GridTuple,
-  type ResponsibilitySeed,
-  readSeedJson,
-} from "../seed-data.ts";
-import { buildUnits } from "../units.ts";
+import { loadReference } from "../seed-json-reference.ts";
 import { planPatterns } from "./patterns.ts";
 import { HistoryPlaces } from "./places.ts";
 import { HistoryTexts } from "./texts.ts";
 import { dayIndex } from "./time.ts";
-import type { CaseTexts } from "./types.ts";
 
 const COUNT = 8_000;
 // a Thursday morning in late November: heating season
 const NOW = new Date("2025-11-27T10:30:00+08:00");
-
-function reference(): { ref: HistoryReference; calendar: WorkCalendar } {
-  const divisions = readSeedJson<DivisionTuple[]>("divisions.json");
-  const cal = readSeedJson<CalendarSeed>("calendar.json");
-  const units = buildUnits(divisions, readSeedJson<DepartmentSeed[]>("departments.json"));
-  return {
-    ref: {
-      divisions: divisions.map(([code, name, parentCode, level]) => ({ code, name, parentCode, level })),
-      grids: readSeedJson<GridTuple[]>("grids.json").map(([code, communityCode, name, coordinates]) => ({
-        code,
-        communityCode,
-        name,
-        coordinates,
-      })),
-      units: units.map((u) => ({
-        code: u.code,
-        type: u.type as never,
-        level: u.level as never,
-        divisionCode: u.division_code,
-        departmentKind: u.department_kind ?? null,
-        active: true,
-      })),
-      categories: readSeedJson<CategorySeed[]>("categories.json"),
-      responsibility: readSeedJson<ResponsibilitySeed[]>("responsibility.json"),
-      texts: readSeedJson<CaseTexts>("case-texts.json"),
-    },
-    calendar: new WorkCalendar({
-      holidays: Object.values(cal.years).flatMap((y) => y.holidays),
-      workdays: Object.values(cal.years).flatMap((y) => y.workdays),
-    }),
-  };
-}
 
 let ref: HistoryReference;
 let history: GeneratedHistory;
@@ -68,7 +20,7 @@ let texts: HistoryTexts;
 const today = dayIndex(NOW.getTime());
 
 beforeAll(() => {
-  const r = reference();
+  const r = loadReference();
   ref = r.ref;
   places = new HistoryPlaces(ref.divisions, ref.grids, ref.units);
   texts = new HistoryTexts(ref.texts, ref.categories);
