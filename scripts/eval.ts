@@ -5,8 +5,9 @@
 //   npm run eval -- --file a.csv              5-fold CV on any CSV with the same columns
 //   npm run eval -- --train a.csv --test b.csv   train on one, score the other
 //   options: --folds N (5)  --seed N (1)  --speed (also time 100,000 synthetic reports)  --speed-size N
-//   variants (for the comparisons in the doc): --trainer softmax|complement-nb  --param λ|α
-//     --select (inner CV picks from SELECTION_GRID)  --max-ngram N  --segmenter-words
+//   variants (for the comparisons in the doc): --trainer softmax|svm|nb-svm|nb-lr|complement-nb
+//     --param λ|α  --select (inner CV picks from SELECTION_GRID)  --max-ngram N  --segmenter-words
+//     --title-namespace on|off  --block-normalise on|off
 //
 // CSV columns: `title` and/or `detail` (joined by a newline), or `text`; the label in `label_l1`,
 // else `label`. The last line is always `accuracy=… macroF1=… top3=…` for scripts to read.
@@ -17,10 +18,13 @@ import {
   calibrationError,
   chooseThreshold,
   crossValidate,
+  DEFAULT_FEATURES,
+  DEFAULT_TRAINER,
   type EvaluationResult,
   evaluateSplit,
   predictTopK,
   SELECTION_GRID,
+  type TrainerKind,
   type TrainingExample,
   type TrainOptions,
   trainTextModel,
@@ -129,21 +133,44 @@ function main(): void {
       select: { type: "boolean", default: false },
       "max-ngram": { type: "string" },
       "segmenter-words": { type: "boolean", default: false },
+      "title-namespace": { type: "string" },
+      "block-normalise": { type: "string" },
     },
   });
   const opts: TrainOptions = { seed: Number(values.seed) };
-  if (values.trainer === "softmax" || values.trainer === "complement-nb") {
-    opts.candidate = { trainer: values.trainer, ...(values.param ? { hyperParameter: Number(values.param) } : {}) };
-  } else if (values.trainer) throw new Error("--trainer is softmax or complement-nb");
+  const trainers: readonly TrainerKind[] = ["softmax", "svm", "nb-svm", "nb-lr", "complement-nb"];
+  const trainer = trainers.find((t) => t === values.trainer);
+  if (trainer) {
+    opts.candidate = { trainer, ...(values.param ? { hyperParameter: Number(values.param) } : {}) };
+  } else if (values.trainer) throw new Error(`--trainer is one of ${trainers.join(", ")}`);
+  const onOff = (name: string, v: string | undefined): boolean | undefined => {
+    if (v === undefined) return undefined;
+    if (v !== "on" && v !== "off") throw new Error(`--${name} is on or off`);
+    return v === "on";
+  };
+  const titleNamespace = onOff("title-namespace", values["title-namespace"]);
+  const blockNormalise = onOff("block-normalise", values["block-normalise"]);
+  if (titleNamespace !== undefined) opts.titleNamespace = titleNamespace;
+  if (blockNormalise !== undefined) opts.blockNormalise = blockNormalise;
   if (values.select) opts.candidates = SELECTION_GRID;
   if (values["max-ngram"]) opts.maxNgram = Number(values["max-ngram"]);
   if (values["segmenter-words"]) opts.segmenterWords = true;
+  const names: Record<TrainerKind, string> = {
+    softmax: "softmax regression",
+    svm: "one-vs-rest linear SVM (squared hinge)",
+    "nb-svm": "one-vs-rest NB-SVM (β = 0.25)",
+    "nb-lr": "one-vs-rest NB-LR (β = 0.25)",
+    "complement-nb": "complement naive Bayes",
+  };
+  const chosen = opts.candidate?.trainer ?? DEFAULT_TRAINER;
   const method = values.select
     ? "inner 3-fold CV picks among softmax λ ∈ {1e-2 … 1e-4} and complement NB α ∈ {1, 0.1, 0.01}"
-    : opts.candidate?.trainer === "complement-nb"
-      ? `complement naive Bayes, α = ${opts.candidate.hyperParameter ?? 0.1}`
-      : `softmax regression, λ = ${opts.candidate?.hyperParameter ?? "1/N"}`;
-  const features = `Han character ${opts.minNgram ?? 1}–${opts.maxNgram ?? 2}-grams${opts.segmenterWords ? " + ICU words" : ""}, Latin words`;
+    : chosen === "complement-nb"
+      ? `complement naive Bayes, α = ${opts.candidate?.hyperParameter ?? 0.1}`
+      : `${names[chosen]}, λ = ${opts.candidate?.hyperParameter ?? "1/N"}`;
+  const title = (opts.titleNamespace ?? DEFAULT_FEATURES.titleNamespace) ? " + title features (t:)" : "";
+  const blocks = (opts.blockNormalise ?? DEFAULT_FEATURES.blockNormalise) ? ", each block normalised on its own" : "";
+  const features = `Han character ${opts.minNgram ?? 1}–${opts.maxNgram ?? 2}-grams${opts.segmenterWords ? " + ICU words" : ""}, Latin words${title}${blocks}`;
   const seed = Number(values.seed);
   const folds = Number(values.folds);
   let result: EvaluationResult;

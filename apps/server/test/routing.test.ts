@@ -6,7 +6,8 @@
 import type { Place } from "@civicgrid/domain";
 import { parseTextModel, predictTopK } from "@civicgrid/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeModels } from "../src/routing/model-store.ts";
+import { enableDemoAutoDispatch } from "../src/routing/demo-auto-dispatch.ts";
+import { activeModels, readStoredModel } from "../src/routing/model-store.ts";
 import { loadTrainingExamples, startRetrain } from "../src/routing/retrain.ts";
 import { trainRouting } from "../src/routing/train-routing.ts";
 import { act, actOk, categoryRoutedTo, pointIn, report, YUHUA } from "./fixtures.ts";
@@ -142,12 +143,16 @@ describe("training and suggestions", () => {
     const fresh = trainRouting(examples, null);
     const stored = await ctx.services.db
       .selectFrom("classifier_models")
-      .select(["kind", "model"])
+      .select(["kind", "model", "model_weights"])
       .where("version", "=", 1)
       .execute();
     for (const kind of ["category", "unit"] as const) {
-      const fromDb = parseTextModel(stored.find((r) => r.kind === kind)?.model);
-      const inMemory = parseTextModel(JSON.parse(fresh[kind].modelJson));
+      const row = stored.find((r) => r.kind === kind);
+      // stored in the compact form: readable JSON and the weight block beside it
+      expect((row?.model as { version?: number } | undefined)?.version).toBe(2);
+      expect(row?.model_weights?.byteLength).toBeLessThan(fresh[kind].model.weights.byteLength);
+      const fromDb = await readStoredModel({ model: row?.model, model_weights: row?.model_weights ?? null });
+      const inMemory = parseTextModel(fresh[kind].model.meta, fresh[kind].model.weights);
       for (const key of Object.keys(TOPICS) as TopicKey[]) {
         const text = Object.values(fixtureText(TOPICS[key], 3)).join("\n");
         expect(predictTopK(fromDb, text, 3)).toEqual(predictTopK(inMemory, text, 3));
@@ -322,5 +327,23 @@ describe("auto-dispatch", () => {
     expect(settings.items.find((s: { categoryCode: string }) => s.categoryCode === category.clutter).enabled).toBe(
       true,
     );
+  });
+
+  it("the live demo switches on the categories that have a threshold, and only those", async () => {
+    const db = ctx.services.db;
+    const before = await db
+      .selectFrom("auto_dispatch_settings")
+      .select(["category_code", "enabled", "threshold"])
+      .execute();
+    expect(before.some((r) => r.threshold !== null && !r.enabled)).toBe(true);
+    const switched = await enableDemoAutoDispatch(db, ctx.clock.now());
+    expect(switched).toBe(before.filter((r) => r.threshold !== null && !r.enabled).length);
+    const after = new Map(
+      (await db.selectFrom("auto_dispatch_settings").select(["category_code", "enabled"]).execute()).map((r) => [
+        r.category_code,
+        r.enabled,
+      ]),
+    );
+    for (const r of before) expect(after.get(r.category_code)).toBe(r.threshold !== null ? true : r.enabled);
   });
 });

@@ -2,6 +2,10 @@
 // activating a version (both kinds at once, and the auto-dispatch thresholds measured with them), and
 // the active pair loaded once per version and kept in memory. A loaded model is never changed (the
 // classifier caches its lookup tables per model object), so a new version is a new object.
+// Models are stored in the compact form (version 2: `model` JSON without the weights, `model_weights`
+// the weight block deflated; 024); rows stored as version 1 (all JSON) are still read.
+import { promisify } from "node:util";
+import { deflate, inflate } from "node:zlib";
 import { parseTextModel, type TextModel } from "@civicgrid/domain";
 import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
@@ -20,8 +24,27 @@ export interface ActiveModels {
   accuracy: { category: number; unit: number };
 }
 
-/** Versions whose model JSON is kept besides the active one; older ones keep their figures only. */
+/** Versions whose models are kept besides the active one; older ones keep their figures only. */
 export const KEEP_MODEL_VERSIONS = 3;
+
+// zlib runs in libuv's thread pool: (de)compressing megabytes never blocks requests. Deflated, the
+// weight block is about a third of its size, and the driver reads a large bytea at ~100 ms a MB
+// (docs/classification.md, "Storage").
+const deflateBlock = promisify(deflate);
+const inflateBlock = promisify(inflate);
+
+/** The model of a row: version 1 JSON, or version 2 JSON with its deflated weight block. */
+export async function readStoredModel(row: { model: unknown; model_weights: Buffer | null }): Promise<TextModel> {
+  let weights: Buffer | null = null;
+  if (row.model_weights) {
+    try {
+      weights = await inflateBlock(row.model_weights);
+    } catch (err) {
+      throw new Error(`stored model weights could not be inflated: ${err instanceof Error ? err.message : err}`);
+    }
+  }
+  return parseTextModel(row.model, weights);
+}
 
 /** Serialises version numbering between servers (and with activation). */
 const MODEL_STORE_LOCK = 730_023;
@@ -46,7 +69,7 @@ async function activeVersion(db: Db): Promise<number | null> {
 async function loadPair(db: Db, version: number): Promise<ActiveModels | null> {
   const rows = await db
     .selectFrom("classifier_models")
-    .select(["kind", "model", "metrics", "data_until"])
+    .select(["kind", "model", "model_weights", "metrics", "data_until"])
     .where("version", "=", version)
     .execute();
   const byKind = new Map(rows.map((r) => [r.kind, r]));
@@ -54,10 +77,11 @@ async function loadPair(db: Db, version: number): Promise<ActiveModels | null> {
   const unit = byKind.get("unit");
   if (!cat?.model || !unit?.model) return null;
   const accuracy = (m: unknown) => Number((m as { accuracy?: number }).accuracy ?? 0);
+  const [category, unitModel] = await Promise.all([readStoredModel(cat), readStoredModel(unit)]);
   return {
     version,
-    category: parseTextModel(cat.model),
-    unit: parseTextModel(unit.model),
+    category,
+    unit: unitModel,
     dataUntil: unit.data_until,
     accuracy: { category: accuracy(cat.metrics), unit: accuracy(unit.metrics) },
   };
@@ -82,8 +106,8 @@ export async function activeModels(db: Db): Promise<ActiveModels | null> {
 
 /**
  * Reads the active pair into memory in the background (after an activation, on the sweeper's first
- * tick), so that no dispatcher waits for it: the category model of a city is tens of MB of JSON and
- * takes seconds to read (docs/classification.md, "On the server").
+ * tick), so that no dispatcher waits for it: the category model of a city with hundreds of
+ * categories still takes a few hundred milliseconds to read (docs/classification.md, "Storage").
  */
 export function warmActiveModels(services: { db: Db; logger: { warn: (o: object, m: string) => void } }): void {
   activeModels(services.db).catch((err) => services.logger.warn({ err }, "routing models could not be loaded"));
@@ -91,6 +115,11 @@ export function warmActiveModels(services: { db: Db; logger: { warn: (o: object,
 
 /** Stores a training run as the next version (inactive); returns the version. */
 export async function storeRun(db: Db, run: RoutingTrainingResult, trainedAt: Date): Promise<number> {
+  const [categoryBlock, unitBlock] = await Promise.all([
+    deflateBlock(run.category.model.weights),
+    deflateBlock(run.unit.model.weights),
+  ]);
+  const blocks = { category: categoryBlock, unit: unitBlock };
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${MODEL_STORE_LOCK})`.execute(trx);
     const top = await trx
@@ -109,7 +138,8 @@ export async function storeRun(db: Db, run: RoutingTrainingResult, trainedAt: Da
           trained_on: run[kind].trainedOn,
           data_until: dataUntil,
           metrics: JSON.stringify({ ...run[kind].figures, comparison: run.comparison }),
-          model: run[kind].modelJson,
+          model: JSON.stringify(run[kind].model.meta),
+          model_weights: blocks[kind],
         })),
       )
       .execute();
@@ -184,11 +214,11 @@ async function refreshThresholds(trx: Db, thresholds: Record<string, ThresholdFi
   }
 }
 
-/** Drops the model JSON (tens of MB) of inactive versions older than the newest KEEP_MODEL_VERSIONS. */
+/** Drops the models (JSON and weights) of inactive versions older than the newest KEEP_MODEL_VERSIONS. */
 export async function pruneOldModels(db: Db): Promise<number> {
   const r = await db
     .updateTable("classifier_models")
-    .set({ model: null })
+    .set({ model: null, model_weights: null })
     .where("active", "=", false)
     .where("model", "is not", null)
     .where(

@@ -5,7 +5,9 @@
 // active pair (train-routing.ts: compared on held-out cases neither has seen). One run at a time per
 // server; the scheduled job and the on-demand endpoint both come here.
 import type { Db } from "../db/connect.ts";
+import { demoLiveEnabled } from "../jobs/demo-live.ts";
 import type { Services } from "../services.ts";
+import { enableDemoAutoDispatch } from "./demo-auto-dispatch.ts";
 import { activateVersion, activeModels, pruneOldModels, storeRun, warmActiveModels } from "./model-store.ts";
 import { runTrainingWorker, TrainingRefused } from "./run-training.ts";
 import { seatOf } from "./seats.ts";
@@ -146,6 +148,10 @@ async function retrain(services: Services, trigger: RetrainTrigger): Promise<Ret
   const note = activationNote(result, active?.version ?? null, trigger);
   if (result.comparison.notWorse) {
     await activateVersion(db, { version, by: null, note, now: services.clock.now() });
+    if (active === null && demoLiveEnabled(services.config)) {
+      const enabled = await enableDemoAutoDispatch(db, services.clock.now());
+      services.logger.info({ categories: enabled }, "demo: auto-dispatch switched on where a threshold was found");
+    }
     warmActiveModels(services);
   } else {
     await db.updateTable("classifier_models").set({ activation_note: note }).where("version", "=", version).execute();

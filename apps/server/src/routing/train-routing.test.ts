@@ -1,6 +1,7 @@
 // The routing training run on a fixed synthetic fixture: labels too rare to learn become "other",
 // held-out figures and per-category thresholds come out, and the comparison with an active pair
 // follows its basis (first model, cases new to both, or the recorded figures).
+import { parseTextModel } from "@civicgrid/domain";
 import { describe, expect, it } from "vitest";
 import { OTHER_LABEL, seatOf } from "./seats.ts";
 import { NotEnoughTrainingData, type RoutingExample, trainRouting } from "./train-routing.ts";
@@ -51,8 +52,9 @@ describe("trainRouting", () => {
     expect(first.category.figures.heldOut).toBeGreaterThan(30);
     expect(first.category.figures.accuracy).toBeGreaterThan(0.9);
     expect(first.unit.figures.top3).toBeGreaterThan(0.95);
-    const categoryModel = JSON.parse(first.category.modelJson) as { labels: string[] };
-    expect(categoryModel.labels.sort()).toEqual(["A1", "B1", "C1", OTHER_LABEL].sort());
+    const categoryModel = first.category.model.meta;
+    expect(categoryModel.version).toBe(2);
+    expect([...categoryModel.labels].sort()).toEqual(["A1", "B1", "C1", OTHER_LABEL].sort());
     expect(first.category.figures.trainer).toBe("softmax");
   });
 
@@ -70,8 +72,8 @@ describe("trainRouting", () => {
     expect(first.comparison).toMatchObject({ basis: "first", notWorse: true });
     const active = {
       version: 1,
-      category: JSON.parse(first.category.modelJson),
-      unit: JSON.parse(first.unit.modelJson),
+      category: parseTextModel(first.category.model.meta, first.category.model.weights),
+      unit: parseTextModel(first.unit.model.meta, first.unit.model.weights),
       recorded: { category: 1, unit: 1 },
     };
     // every held-out case closed after the active data: compared on them, and no worse

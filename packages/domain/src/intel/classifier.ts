@@ -12,9 +12,18 @@ export {
   type ThresholdChoice,
 } from "./metrics.ts";
 export { type Prediction, parseTextModel, predictTopK, type TextModel, type TrainerKind } from "./text-model.ts";
+export {
+  atStoredPrecision,
+  encodeTextModel,
+  type StoredTextModel,
+  TextModelFormatError,
+  type TextModelMeta,
+} from "./text-model-format.ts";
 export { normaliseText, type TokenizeOptions, tokenize } from "./tokenize.ts";
 export {
   type Candidate,
+  DEFAULT_FEATURES,
+  DEFAULT_TRAINER,
   SELECTION_GRID,
   type TrainingExample,
   type TrainOptions,

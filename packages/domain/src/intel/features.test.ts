@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildVocabulary, countTermIds, TermTable, vectoriseIds } from "./features.ts";
+import { buildVocabulary, countTermIds, TermTable, termBlock, vectoriseIds, weigh } from "./features.ts";
 
 describe("TF-IDF features", () => {
   const table = new TermTable();
@@ -25,6 +25,16 @@ describe("TF-IDF features", () => {
     expect(byFeature.get(0)).toBeCloseTo(a / norm, 12);
     expect(byFeature.get(1)).toBeCloseTo(b / norm, 12);
     expect(Math.hypot(...x.value)).toBeCloseTo(1, 12);
+  });
+
+  it("can normalise each block of features (plain, w:, t:) to unit length on its own", () => {
+    expect(["路灯", "w:路灯", "t:路灯", "wt"].map(termBlock)).toEqual([0, 1, 2, 0]);
+    const idf = [1, 1, 1, 1];
+    const blockOf = Int8Array.from([0, 0, 2, 2]);
+    const x = weigh([0, 1, 2, 3], [1, 1, 1, 1], idf, blockOf);
+    expect([...x.value].map((v) => Number(v.toFixed(6)))).toEqual(Array(4).fill(Number(Math.SQRT1_2.toFixed(6))));
+    // a text without title features keeps its plain block at unit length
+    expect([...weigh([0], [3], idf, blockOf).value]).toEqual([1]);
   });
 
   it("drops rare terms and caps the vocabulary size", () => {

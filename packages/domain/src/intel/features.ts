@@ -58,6 +58,8 @@ export interface Vocabulary {
   featureOf: Int32Array;
   /** feature index → term id */
   idOf: Int32Array;
+  /** feature index → block (see termBlock), when each block is normalised on its own */
+  blockOf?: Int8Array;
 }
 
 /**
@@ -87,18 +89,36 @@ export function buildVocabulary(docs: readonly TermCounts[], table: TermTable, o
   };
 }
 
-/** (1 + ln tf)·idf for the given features and counts, L2-normalised (order as given). */
-export function weigh(features: readonly number[], tfs: readonly number[], idf: ArrayLike<number>): SparseVector {
+/**
+ * The block of a term for block-wise normalisation: its namespace prefix ("w:" ICU words,
+ * "t:" title features) or 0 for plain character n-grams and Latin words.
+ */
+export function termBlock(term: string): number {
+  return term.startsWith("t:") ? 2 : term.startsWith("w:") ? 1 : 0;
+}
+
+/**
+ * (1 + ln tf)·idf for the given features and counts, L2-normalised (order as given). With
+ * `blockOf` (feature → block), each block is scaled to unit length on its own, so one kind of
+ * feature cannot drown another (a concatenation of separately normalised TF-IDF vectors).
+ */
+export function weigh(
+  features: readonly number[],
+  tfs: readonly number[],
+  idf: ArrayLike<number>,
+  blockOf?: ArrayLike<number>,
+): SparseVector {
   const index = Int32Array.from(features);
   const value = new Float64Array(features.length);
-  let norm = 0;
+  const norms = [0, 0, 0];
+  const block = (i: number) => (blockOf ? (blockOf[index[i] as number] as number) : 0);
   for (let i = 0; i < index.length; i++) {
     const v = (1 + Math.log(tfs[i] as number)) * (idf[index[i] as number] as number);
     value[i] = v;
-    norm += v * v;
+    norms[block(i)] = (norms[block(i)] as number) + v * v;
   }
-  const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-  for (let i = 0; i < value.length; i++) value[i] = (value[i] as number) * scale;
+  const scales = norms.map((n) => (n > 0 ? 1 / Math.sqrt(n) : 0));
+  for (let i = 0; i < value.length; i++) value[i] = (value[i] as number) * (scales[block(i)] as number);
   return { index, value };
 }
 
@@ -113,5 +133,5 @@ export function vectoriseIds(doc: TermCounts, vocabulary: Vocabulary): SparseVec
       tfs.push(doc.counts[t] as number);
     }
   }
-  return weigh(features, tfs, vocabulary.idf);
+  return weigh(features, tfs, vocabulary.idf, vocabulary.blockOf);
 }

@@ -61,7 +61,8 @@ describe("trainTextModel + predictTopK", () => {
   });
 
   it("is plain, versioned JSON that predicts the same after a round trip", () => {
-    expect(model).toMatchObject({ version: 1, kind: "tfidf-linear", trainer: "softmax", trainedOn: 12 });
+    expect(model).toMatchObject({ version: 1, kind: "tfidf-linear", trainer: "nb-svm", trainedOn: 12 });
+    expect(model.features).toMatchObject({ titleNamespace: true, blockNormalise: true });
     expect(model.labels).toEqual([WAGES, LIGHTS, NOISE].sort());
     const copy = parseTextModel(JSON.stringify(model));
     for (const text of ["路灯坏了", "拖欠工资", "noise", ""]) {
@@ -69,12 +70,21 @@ describe("trainTextModel + predictTopK", () => {
     }
   });
 
+  it("lists a term once, without its t: prefix, when it is in the title and the body", () => {
+    const [top] = predictTopK(model, "路灯坏了\n路灯不亮", 1, 5);
+    expect(top?.label).toBe(LIGHTS);
+    const terms = top?.terms.map((t) => t.term) ?? [];
+    expect(terms).toContain("路灯");
+    expect(new Set(terms).size).toBe(terms.length);
+    expect(terms.some((t) => t.startsWith("t:"))).toBe(false);
+  });
+
   it("is deterministic: same data and seed, same model", () => {
     expect(JSON.stringify(trainTextModel(examples, { seed: 3 }))).toBe(JSON.stringify(model));
   });
 
   it("rejects stored models of another shape or version", () => {
-    expect(() => parseTextModel({ ...model, version: 2 })).toThrow(/version/);
+    expect(() => parseTextModel({ ...model, version: 3 })).toThrow(/version/);
     expect(() => parseTextModel({ ...model, weights: [1, 2] })).toThrow(/weights/);
     expect(() => parseTextModel("null")).toThrow();
   });
@@ -98,12 +108,16 @@ describe("trainTextModel + predictTopK", () => {
     expect(grid.map((g) => g.trainer)).toContain(picked.trainer);
   });
 
-  it("calibrates on a held-out split and warm-starts from a sample on large inputs", () => {
-    const many = Array.from({ length: 6 }, () => examples).flat();
-    const big = trainTextModel(many, { holdoutFrom: 40, largeFrom: 40, seed: 5 });
-    expect(big.trainedOn).toBe(72);
-    expect(predictTopK(big, "路灯坏了", 1)[0]?.label).toBe(LIGHTS);
-  });
+  for (const trainer of ["nb-svm", "svm", "nb-lr", "softmax"] as const) {
+    it(`${trainer}: calibrates on a held-out split and warm-starts from a sample on large inputs`, () => {
+      const many = Array.from({ length: 6 }, () => examples).flat();
+      const big = trainTextModel(many, { holdoutFrom: 40, largeFrom: 40, seed: 5, candidate: { trainer } });
+      expect(big.trainedOn).toBe(72);
+      expect(big.trainer).toBe(trainer);
+      expect(predictTopK(big, "路灯坏了", 1)[0]?.label).toBe(LIGHTS);
+      expect(predictTopK(big, "Employer has not paid wages", 1)[0]?.label).toBe(WAGES);
+    });
+  }
 });
 
 describe("crossValidate / evaluateSplit", () => {

@@ -1,23 +1,32 @@
 // A trained text classifier as plain, versioned JSON (stored in the database by the routing piece)
 // and prediction from it: top-k labels with a confidence and the terms that pushed each label up.
 
-import { type SparseVector, weigh } from "./features.ts";
+import { type SparseVector, termBlock, weigh } from "./features.ts";
 import { type LinearWeights, linearScores, softmaxInPlace } from "./linear-trainers.ts";
 import { type TokenizeOptions, tokenize } from "./tokenize.ts";
 
-export type TrainerKind = "softmax" | "complement-nb";
+export type TrainerKind = "softmax" | "complement-nb" | "svm" | "nb-svm" | "nb-lr";
 
 export interface TextModel {
-  version: 1;
+  /** stored form it came from or goes to (text-model-format.ts): 1 all JSON, 2 JSON + binary weights */
+  version: 1 | 2;
   kind: "tfidf-linear";
   trainer: TrainerKind;
   labels: string[];
   /** how texts are cut into features; prediction must cut them the same way */
-  features: { minNgram: number; maxNgram: number; segmenterWords: boolean };
+  features: {
+    minNgram: number;
+    maxNgram: number;
+    segmenterWords: boolean;
+    /** the first line's features again with a "t:" prefix (absent: false) */
+    titleNamespace?: boolean;
+    /** each block of features (see termBlock) normalised on its own (absent: false) */
+    blockNormalise?: boolean;
+  };
   terms: string[];
   idf: number[];
-  /** feature-major: weights[j * labels.length + c] */
-  weights: number[];
+  /** feature-major: weights[j * labels.length + c]; a number array as trained, a Float64Array as read back */
+  weights: number[] | Float64Array;
   bias: number[];
   /** confidences are softmax(score / temperature), the temperature fitted on held-out scores */
   temperature: number;
@@ -40,6 +49,7 @@ interface Prepared {
   lookup: Map<string, number>;
   linear: LinearWeights;
   tokenizeOptions: TokenizeOptions;
+  blockOf: Int8Array | undefined;
 }
 
 const prepared = new WeakMap<TextModel, Prepared>();
@@ -49,8 +59,13 @@ function prepare(model: TextModel): Prepared {
   if (!p) {
     p = {
       lookup: new Map(model.terms.map((t, j) => [t, j])),
-      linear: { weights: Float64Array.from(model.weights), bias: Float64Array.from(model.bias) },
+      // a model read back already holds a Float64Array (tens of MB for hundreds of labels): no copy
+      linear: {
+        weights: model.weights instanceof Float64Array ? model.weights : Float64Array.from(model.weights),
+        bias: Float64Array.from(model.bias),
+      },
       tokenizeOptions: { ...model.features },
+      blockOf: model.features.blockNormalise ? Int8Array.from(model.terms, termBlock) : undefined,
     };
     prepared.set(model, p);
   }
@@ -68,7 +83,7 @@ export function modelVector(model: TextModel, text: string): SparseVector {
     const j = p.lookup.get(token);
     if (j !== undefined) counts.set(j, (counts.get(j) ?? 0) + 1);
   }
-  return weigh([...counts.keys()], [...counts.values()], model.idf);
+  return weigh([...counts.keys()], [...counts.values()], model.idf, p.blockOf);
 }
 
 type Term = { term: string; weight: number };
@@ -100,10 +115,16 @@ function drivingTerms(model: TextModel, p: Prepared, x: SparseVector, chosen: nu
     });
   }
   return tops.map((top) => {
-    const terms = top.map(({ feature, weight }) => {
+    // A term found in the title counts twice (plain and "t:"): one entry with the summed weight.
+    const byTerm = new Map<string, number>();
+    for (const { feature, weight } of top) {
       const term = model.terms[feature] as string;
-      return { term: term.startsWith("w:") ? term.slice(2) : term, weight: Number(weight.toPrecision(4)) };
-    });
+      const shown = term.startsWith("w:") || term.startsWith("t:") ? term.slice(2) : term;
+      byTerm.set(shown, (byTerm.get(shown) ?? 0) + weight);
+    }
+    const terms = [...byTerm]
+      .sort((a, b) => b[1] - a[1])
+      .map(([term, weight]) => ({ term, weight: Number(weight.toPrecision(4)) }));
     // A character that is part of a listed longer term (工 in 工资) tells a person nothing more.
     const shown = terms.filter((t) => !terms.some((o) => o.term.length > t.term.length && o.term.includes(t.term)));
     return shown.slice(0, limit);
@@ -128,21 +149,5 @@ export function predictTopK(model: TextModel, text: string, k: number, termCount
   }));
 }
 
-/** Checks a stored model (e.g. parsed from the database) before use; throws on a foreign shape. */
-export function parseTextModel(json: unknown): TextModel {
-  const m = (typeof json === "string" ? JSON.parse(json) : json) as Partial<TextModel> | null;
-  const fail = (why: string): never => {
-    throw new Error(`not a text model: ${why}`);
-  };
-  if (!m || typeof m !== "object") return fail("not an object");
-  if (m.version !== 1) return fail(`unsupported version ${String(m.version)}`);
-  if (m.kind !== "tfidf-linear") return fail(`unknown kind ${String(m.kind)}`);
-  const { labels, terms, idf, weights, bias } = m;
-  if (!Array.isArray(labels) || labels.length === 0) return fail("no labels");
-  if (!Array.isArray(terms) || !Array.isArray(idf) || idf.length !== terms.length) return fail("terms/idf");
-  if (!Array.isArray(weights) || weights.length !== terms.length * labels.length) return fail("weights");
-  if (!Array.isArray(bias) || bias.length !== labels.length) return fail("bias");
-  if (typeof m.temperature !== "number" || !(m.temperature > 0)) return fail("temperature");
-  if (!m.features || typeof m.features.maxNgram !== "number") return fail("features");
-  return m as TextModel;
-}
+// The stored form (JSON + binary weights) and its reading: text-model-format.ts.
+export { parseTextModel } from "./text-model-format.ts";

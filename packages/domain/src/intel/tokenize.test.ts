@@ -48,6 +48,22 @@ describe("tokenize", () => {
     expect(tokens.filter((t) => t.startsWith("w:")).length).toBeGreaterThan(0);
   });
 
+  it("can repeat the first line's (the title's) features with a t: prefix", () => {
+    expect(tokenize("路灯\n坏了", { titleNamespace: true })).toEqual([
+      "路",
+      "路灯",
+      "灯",
+      "坏",
+      "坏了",
+      "了",
+      "t:路",
+      "t:路灯",
+      "t:灯",
+    ]);
+    expect(tokenize("路灯坏了", { titleNamespace: true })).toEqual(tokenize("路灯坏了"));
+    expect(tokenize("\n路灯", { titleNamespace: true })).toEqual(["路", "路灯", "灯"]);
+  });
+
   it("gives nothing for text without letters or digits", () => {
     expect(tokenize("！！…  ,,")).toEqual([]);
   });

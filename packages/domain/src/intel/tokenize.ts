@@ -11,6 +11,8 @@ export interface TokenizeOptions {
   minNgram?: number;
   /** also add ICU dictionary words (two or more characters) found in Han runs, prefixed "w:" (default false) */
   segmenterWords?: boolean;
+  /** also emit the features of the first line (a case's title) again, prefixed "t:" (default false) */
+  titleNamespace?: boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -33,6 +35,14 @@ export function normaliseText(text: string): string {
  * (dates, phone numbers, house numbers) are dropped because they name no kind of problem.
  */
 export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
+  if (opts.titleNamespace) {
+    const end = text.indexOf("\n");
+    const plain = { ...opts, titleNamespace: false };
+    const all = tokenize(text, plain);
+    if (end < 0) return all;
+    for (const t of tokenize(text.slice(0, end), plain)) all.push(`t:${t}`);
+    return all;
+  }
   const maxN = Math.max(1, opts.maxNgram ?? 2);
   const minN = Math.min(maxN, Math.max(1, opts.minNgram ?? 1));
   const out: string[] = [];

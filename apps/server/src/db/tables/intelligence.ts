@@ -69,8 +69,10 @@ export interface ClassifierModelsTable {
   trained_on: number;
   data_until: Timestamp | null;
   metrics: Json<Record<string, unknown>>;
-  /** TextModel JSON; null once pruned */
+  /** TextModel JSON (version 1: everything; version 2: all but the weights); null once pruned */
   model: ColumnType<unknown | null, string | null, string | null>;
+  /** version 2: the weight matrix (text-model-format.ts, 024); null for version 1 and once pruned */
+  model_weights: ColumnType<Buffer | null, Uint8Array | null, Uint8Array | null>;
   active: Generated<boolean>;
   activated_at: Timestamp | null;
   activated_by: string | null;
