@@ -126,7 +126,8 @@ export async function advanceDemoCases(
      where (status in ('reported', 'registered', 'dispatched', 'accepted', 'handled')
         or (status = 'closed' and rating is null and reported_by is not null))
        and not (id = any(${[...skip]}::uuid[]))
-     order by random() limit 30`.execute(db);
+     -- new reports are registered first, as a centre does (and auto-dispatch gets its turn)
+     order by (status = 'reported') desc, random() limit 30`.execute(db);
   const done: Advanced[] = [];
   for (const row of candidates.rows) {
     if (done.length >= count) break;
