@@ -3,10 +3,11 @@
 // sent with the version the page shows (If-Match), is refused: the page says the case changed,
 // reloads it (the station's dispatch stands, nothing is overwritten), and a dispatch made on the
 // fresh view then goes through.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { act, choose, expectStatus, openCase, statusOf } from "./actions.ts";
 import { launch, signIn } from "./browser.ts";
+import { pageFetch } from "./page-helpers.ts";
 
 const STATION = "210303003003-station";
 let browser: Browser;
@@ -18,29 +19,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A call to the API from inside the page, with its session cookie and CSRF token. */
-async function apiIn(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      // (runs in the page; the scripts' tsconfig has no DOM types)
-      const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
-      const csrf = /(?:^|;\s*)cg_csrf=([^;]*)/.exec(cookie)?.[1];
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        credentials: "same-origin",
-        headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
-    },
-    { method, path, body },
-  );
-}
-
 describe("a case changed by someone else while it is on screen", () => {
   it("the stale action is refused with a clear message and the case is reloaded", async () => {
     const worker = await signIn(browser, "yuhua_grid01");
-    const created = await apiIn(worker.page, "POST", "/cases", {
+    const created = await pageFetch(worker.page, "POST", "/cases", {
       description: "并发编辑测试:裕华社区路灯不亮",
       lat: 41.119331,
       lng: 122.964666,
@@ -52,14 +34,14 @@ describe("a case changed by someone else while it is on screen", () => {
     await worker.context.close();
 
     const { page, context } = await signIn(browser, "bajiazi_center");
-    expect((await apiIn(page, "POST", `/cases/${id}/actions/register`, {})).status).toBe(200);
+    expect((await pageFetch(page, "POST", `/cases/${id}/actions/register`, {})).status).toBe(200);
     await openCase(page, id);
     await expectStatus(page, "registered");
 
     // meanwhile, in another tab: dispatched to the community station
     const other = await context.newPage();
     await openCase(other, id);
-    const dispatched = await apiIn(other, "POST", `/cases/${id}/actions/dispatch`, { unitCode: STATION });
+    const dispatched = await pageFetch(other, "POST", `/cases/${id}/actions/dispatch`, { unitCode: STATION });
     expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
     await other.close();
     expect(await statusOf(page)).toBe("registered"); // the first tab still shows what it loaded

@@ -2,10 +2,11 @@
 // the 八家子街道 dispatcher opens the second report, sees the first as a candidate duplicate (with the
 // distance and the words they share), merges with one click, and the first case then shows the
 // "me too" count on its page and in the case list.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectStatus, openCase } from "./actions.ts";
 import { launch, screenshot, signIn } from "./browser.ts";
+import { pageFetch } from "./page-helpers.ts";
 
 let browser: Browser;
 
@@ -16,30 +17,11 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A call to the API from inside the page, with its session cookie and CSRF token. */
-async function apiIn(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      // (runs in the page; the scripts' tsconfig has no DOM types)
-      const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
-      const csrf = /(?:^|;\s*)cg_csrf=([^;]*)/.exec(cookie)?.[1];
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        credentials: "same-origin",
-        headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
-    },
-    { method, path, body },
-  );
-}
-
 describe("duplicates in the dispatch view", () => {
   it("the dispatcher sees the earlier report as a candidate and merges with one click", async () => {
     const worker = await signIn(browser, "yuhua_grid01");
     const report = async (description: string, lat: number, lng: number) => {
-      const res = await apiIn(worker.page, "POST", "/cases", {
+      const res = await pageFetch(worker.page, "POST", "/cases", {
         description,
         lat,
         lng,

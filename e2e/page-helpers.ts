@@ -2,23 +2,33 @@
 // a point inside an SVG shape of a Leaflet map (its box's centre may lie outside it).
 import type { Page } from "playwright-core";
 
-/** GET (or POST with a body) /api/v1… as the signed-in page; throws on a status of 300 or more. */
-export async function pageApi<T>(page: Page, path: string, body?: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ({ path, body }) => {
+/** A call to /api/v1… from inside the page, with its session cookie and CSRF token: status and body. */
+export async function pageFetch(
+  page: Page,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> | null }> {
+  return page.evaluate(
+    async ({ method, path, body }) => {
       // (runs in the page; the scripts' tsconfig has no DOM types)
       const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
       const csrf = /(?:^|;\s*)cg_csrf=([^;]*)/.exec(cookie)?.[1];
       const r = await fetch(`/api/v1${path}`, {
-        method: body === undefined ? "GET" : "POST",
+        method,
         credentials: "same-origin",
         headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: r.status, body: await r.json().catch(() => null) };
+      return { status: r.status, body: (await r.json().catch(() => null)) as Record<string, unknown> | null };
     },
-    { path, body },
+    { method, path, body },
   );
+}
+
+/** GET (or POST with a body) /api/v1… as the signed-in page; throws on a status of 300 or more. */
+export async function pageApi<T>(page: Page, path: string, body?: unknown): Promise<T> {
+  const res = await pageFetch(page, body === undefined ? "GET" : "POST", path, body);
   if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as T;
 }

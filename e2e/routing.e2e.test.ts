@@ -2,10 +2,11 @@
 // after start; a grid worker reports a problem, the 八家子街道 dispatcher opens the dispatch form, sees
 // the suggested categories and units with the words that drove them, and one click on a suggestion
 // fills the form's field. The dispatch then goes to the unit picked that way, with the category picked.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { expectStatus, openCase } from "./actions.ts";
 import { launch, screenshot, signIn } from "./browser.ts";
+import { pageFetch } from "./page-helpers.ts";
 
 let browser: Browser;
 
@@ -16,28 +17,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A call to the API from inside the page, with its session cookie and CSRF token. */
-async function apiIn(page: Page, method: string, path: string, body?: unknown) {
-  return page.evaluate(
-    async ({ method, path, body }) => {
-      const { cookie } = (globalThis as unknown as { document: { cookie: string } }).document;
-      const csrf = /(?:^|;\s*)cg_csrf=([^;]*)/.exec(cookie)?.[1];
-      const res = await fetch(`/api/v1${path}`, {
-        method,
-        credentials: "same-origin",
-        headers: { "content-type": "application/json", ...(csrf ? { "x-csrf-token": decodeURIComponent(csrf) } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
-    },
-    { method, path, body },
-  );
-}
-
 describe("routing suggestions in the dispatch form", () => {
   it("shows the suggested categories and units with their words; a click fills the form", async () => {
     const worker = await signIn(browser, "yuhua_grid01");
-    const reported = await apiIn(worker.page, "POST", "/cases", {
+    const reported = await pageFetch(worker.page, "POST", "/cases", {
       title: "裕华社区8号楼前供水井盖缺失",
       description: "巡查发现裕华社区8号楼前人行道上供水井盖缺失,井口裸露,已用路障临时围挡,请权属单位尽快补装。",
       lat: 41.1195,
@@ -49,12 +32,13 @@ describe("routing suggestions in the dispatch form", () => {
     await worker.context.close();
 
     const { page, context } = await signIn(browser, "bajiazi_center");
-    expect((await apiIn(page, "POST", `/cases/${id}/actions/register`, {})).status).toBe(200);
+    expect((await pageFetch(page, "POST", `/cases/${id}/actions/register`, {})).status).toBe(200);
     // the first model is trained from the demo history after start (a worker thread, about a minute)
     await expect
       .poll(
         async () =>
-          ((await apiIn(page, "GET", `/cases/${id}/suggestions`)).body as { modelVersion: number | null }).modelVersion,
+          ((await pageFetch(page, "GET", `/cases/${id}/suggestions`)).body as { modelVersion: number | null })
+            .modelVersion,
         { timeout: 200_000, interval: 3_000 },
       )
       .not.toBeNull();
@@ -85,7 +69,7 @@ describe("routing suggestions in the dispatch form", () => {
 
     await form.getByTestId("action-submit").click();
     await expectStatus(page, "dispatched");
-    const detail = (await apiIn(page, "GET", `/cases/${id}`)).body as {
+    const detail = (await pageFetch(page, "GET", `/cases/${id}`)).body as {
       categoryCode: string | null;
       ownerUnit: { code: string } | null;
     };
@@ -112,7 +96,9 @@ describe("routing suggestions in the dispatch form", () => {
     await page.goto(`${inject("baseUrl")}/screen/`);
     const tile = page.getByTestId("kpi-autoShare");
     await tile.waitFor({ timeout: 20_000 });
-    const summary = (await apiIn(page, "GET", "/screen/summary")).body as { autoDispatch: { share: number | null } };
+    const summary = (await pageFetch(page, "GET", "/screen/summary")).body as {
+      autoDispatch: { share: number | null };
+    };
     await expect.poll(() => tile.getAttribute("data-value")).toBe(String(summary.autoDispatch.share ?? ""));
     await context.close();
   });
