@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import type { Db } from "../db/connect.ts";
 import type { CaseRow } from "../db/schema.ts";
 import { mergedFamilyOf } from "./merge.ts";
+import { insertSystemEvents } from "./system-events.ts";
 
 export interface QueueOutcomeNoticesOptions {
   trx: Db;
@@ -22,27 +23,14 @@ export async function queueOutcomeNotices({ trx, survivor, closeSeq, now }: Queu
   if (family.length > 0) {
     // a merged case takes no more transitions and no timer runs on it, so nothing else numbers its
     // events now (not locked: a merge request locking it first, then this survivor, could deadlock)
-    await trx
-      .insertInto("case_events")
-      .columns(["case_id", "seq", "action", "from_status", "to_status", "at", "note", "data"])
-      .expression((eb) =>
-        eb
-          .selectFrom("cases")
-          .select([
-            "cases.id",
-            sql<number>`(select coalesce(max(seq), 0) + 1 from case_events e where e.case_id = cases.id)`.as("seq"),
-            sql.lit("outcome").as("action"),
-            "cases.status",
-            "cases.status",
-            sql`${now}::timestamptz`.as("at"),
-            sql<string>`${`并案主案 ${survivor.code} 已办结`}::text`.as("note"),
-            sql`jsonb_build_object('survivorId', ${survivor.id}::uuid, 'survivorCode', ${survivor.code}::text, 'closeSeq', ${closeSeq}::int)`.as(
-              "data",
-            ),
-          ])
-          .where("cases.id", "in", family),
-      )
-      .execute();
+    await insertSystemEvents({
+      trx,
+      caseIds: family,
+      action: "outcome",
+      at: now,
+      note: `并案主案 ${survivor.code} 已办结`,
+      data: sql`jsonb_build_object('survivorId', ${survivor.id}::uuid, 'survivorCode', ${survivor.code}::text, 'closeSeq', ${closeSeq}::int)`,
+    });
   }
 
   // the merged cases' reporters: by phone where there is one, else the portal receipt, else the staff account

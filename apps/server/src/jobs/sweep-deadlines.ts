@@ -2,7 +2,7 @@
 // per further working day overdue (township → district → city). Idempotent: each step fires once,
 // guarded by its own timestamp column; batched with SKIP LOCKED so sweeps and transitions interleave.
 import { sql, type UpdateObject } from "kysely";
-import type { Db } from "../db/connect.ts";
+import { insertSystemEvents } from "../cases/system-events.ts";
 import type { Database } from "../db/schema.ts";
 import type { Services } from "../services.ts";
 
@@ -112,37 +112,14 @@ async function runStep({ db, clock, calendar }: Services, step: Step, limit: num
         .where("id", "=", row.id)
         .execute();
     }
-    await systemEvent(
+    await insertSystemEvents({
       trx,
-      rows.map((r) => r.id),
-      step.action,
-      now,
-      step.note,
-    );
+      caseIds: rows.map((r) => r.id),
+      action: step.action,
+      at: now,
+      note: step.note,
+      data: sql`jsonb_build_object('dueAt', cases.due_at, 'level', cases.escalation_level)`,
+    });
     return rows.length;
   });
-}
-
-/** One system event per case, numbered after the case's last event (the rows are locked). */
-function systemEvent(trx: Db, ids: string[], action: string, at: Date, note: string) {
-  if (ids.length === 0) return Promise.resolve();
-  return trx
-    .insertInto("case_events")
-    .columns(["case_id", "seq", "action", "from_status", "to_status", "at", "note", "data"])
-    .expression((eb) =>
-      eb
-        .selectFrom("cases")
-        .select([
-          "cases.id",
-          sql<number>`(select coalesce(max(seq), 0) + 1 from case_events e where e.case_id = cases.id)`.as("seq"),
-          sql.lit(action).as("action"),
-          "cases.status",
-          "cases.status",
-          sql`${at}::timestamptz`.as("at"),
-          sql.lit(note).as("note"),
-          sql`jsonb_build_object('dueAt', cases.due_at, 'level', cases.escalation_level)`.as("data"),
-        ])
-        .where("cases.id", "in", ids),
-    )
-    .execute();
 }
