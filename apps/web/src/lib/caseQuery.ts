@@ -69,6 +69,14 @@ export function writeFilters(f: CaseFilters): URLSearchParams {
   return sp;
 }
 
+/** A range of local days as the API takes it: instants, whole days, the end exclusive. */
+export function reportedRange(from: string | undefined, to: string | undefined) {
+  return {
+    reportedFrom: from ? dayjs(from).startOf("day").toISOString() : undefined,
+    reportedTo: to ? dayjs(to).add(1, "day").startOf("day").toISOString() : undefined,
+  };
+}
+
 /** The filter part of GET /cases (also GET /cases/export and /cases/map): no paging, no sort. */
 export function apiFilters(f: CaseFilters): Record<string, unknown> {
   return {
@@ -78,9 +86,7 @@ export function apiFilters(f: CaseFilters): Record<string, unknown> {
     categoryCode: f.categoryCode,
     divisionCode: f.divisionCode,
     source: f.source,
-    // the API takes instants: whole local days, the end exclusive
-    reportedFrom: f.from ? dayjs(f.from).startOf("day").toISOString() : undefined,
-    reportedTo: f.to ? dayjs(f.to).add(1, "day").startOf("day").toISOString() : undefined,
+    ...reportedRange(f.from, f.to),
     overdue: f.overdue,
   };
 }

@@ -1,6 +1,4 @@
-// The search page's state lives in the URL (/search?q=…&status=…&page=…), so a result list can be
-// reloaded, shared and returned to; this converts it to GET /api/v1/search's parameters.
-import dayjs from "dayjs";
+import { reportedRange } from "./caseQuery.ts";
 import type { CaseSummary } from "./types.ts";
 
 /** The server's caps (search-cases.ts): page size, and how deep the ranked results go. */
@@ -57,9 +55,7 @@ export function apiSearchQuery(s: SearchState): Record<string, unknown> {
     categoryCode: s.categoryCode,
     divisionCode: s.divisionCode,
     source: s.source,
-    // whole local days, the end exclusive (as the case list)
-    reportedFrom: s.from ? dayjs(s.from).startOf("day").toISOString() : undefined,
-    reportedTo: s.to ? dayjs(s.to).add(1, "day").startOf("day").toISOString() : undefined,
+    ...reportedRange(s.from, s.to),
     page: s.page,
     pageSize: SEARCH_PAGE_SIZE,
   };
